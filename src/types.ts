@@ -195,3 +195,16 @@ export interface Plugin {
   meta?: { name?: string; version?: string };
   rules: Record<string, Rule>;
 }
+
+/**
+ * A child-identifying detail found in a piece of text, by the finders the text rules export (`findDetails`).
+ * `jigsaw-identification` combines them; `bench/detection.ts` scores them against labelled drafts.
+ */
+export interface DetailSpan {
+  start: number;
+  end: number;
+  /** The rule id that owns this kind of detail (`child-name`, `school-name`…). */
+  label: string;
+  /** A finer kind for messages and jigsaw groups: "first name", "age", "town", "year group", "event date". */
+  kind: string;
+}
