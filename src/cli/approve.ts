@@ -26,6 +26,10 @@ export async function approveCommand(files: string[], opts: ApproveCommandOption
     err('cftlint approve: --by "Reviewer Name" is required');
     return 2;
   }
+  if (opts.on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.on)) {
+    err(`cftlint approve: --on must be a date as YYYY-MM-DD, not "${opts.on}"`);
+    return 2;
+  }
   let refused = 0;
   for (const file of files) {
     try {

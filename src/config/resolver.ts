@@ -247,5 +247,7 @@ function mergeEntry(previous: RuleEntry | undefined, next: RuleEntry): RuleEntry
 
 function matches(rel: string, patterns: string | string[] | undefined): boolean {
   const globs = list(patterns);
-  return globs.length > 0 && picomatch(globs, { dot: true, basename: true })(rel.split('\\').join('/'));
+  const path = rel.split('\\').join('/');
+  // A pattern without a slash matches the file name anywhere, as in ESLint and .gitignore.
+  return globs.some((glob) => picomatch(glob, { dot: true, basename: !glob.includes('/') })(path));
 }

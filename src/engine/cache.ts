@@ -3,8 +3,8 @@
  * config and the tool version are unchanged, so a re-run over an unchanged folder reads almost nothing.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { LintResult } from '../types.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { packageVersion } from '../paths.js';
@@ -73,6 +73,8 @@ export class LintCache {
   }
 
   async save(): Promise<void> {
-    if (this.dirty) await writeFileAtomic(this.location, JSON.stringify(this.data));
+    if (!this.dirty) return;
+    mkdirSync(dirname(this.location), { recursive: true });
+    await writeFileAtomic(this.location, JSON.stringify(this.data));
   }
 }

@@ -81,7 +81,9 @@ export async function discover(
       continue;
     }
     if (stat?.isDirectory()) {
-      for await (const file of walk(absolute, ignores)) found.add(file);
+      const skipped = { count: 0 };
+      for await (const file of walk(absolute, ignores, skipped)) found.add(file);
+      sawIgnored = skipped.count > 0;
     } else if (isDynamicPattern(pattern)) {
       const matches = await glob(pattern, { cwd: options.cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
       for (const file of matches) {
@@ -98,7 +100,7 @@ export async function discover(
 }
 
 /** Walks a directory tree, yielding lintable files; unreadable directories are skipped, not fatal. */
-async function* walk(dir: string, ignores: IgnoreRules): AsyncGenerator<string> {
+async function* walk(dir: string, ignores: IgnoreRules, skipped: { count: number }): AsyncGenerator<string> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -109,10 +111,12 @@ async function* walk(dir: string, ignores: IgnoreRules): AsyncGenerator<string> 
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(entry.name) || ignores.ignores(path, true)) continue;
-      yield* walk(path, ignores);
-    } else if (entry.isFile() && isLintable(entry.name) && !ignores.ignores(path)) {
-      yield path;
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      if (ignores.ignores(path, true)) skipped.count++;
+      else yield* walk(path, ignores, skipped);
+    } else if (entry.isFile() && isLintable(entry.name)) {
+      if (ignores.ignores(path)) skipped.count++;
+      else yield path;
     }
   }
 }

@@ -27,24 +27,22 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
+/** Offset of the first byte that breaks UTF-8 (lead byte, continuation bytes, overlongs, surrogates). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const valid = (n: number) => {
-    try {
-      decoder.decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    let ok = i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok && need > 0) {
+      const b1 = bytes[i + 1]!;
+      if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) ok = false;
     }
-  };
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (valid(mid)) lo = mid;
-    else hi = mid - 1;
+    if (!ok) return i;
+    i += need + 1;
   }
-  return lo;
+  return bytes.length;
 }
 
 export function loadText(filePath: string, text: string, format: 'markdown' | 'plaintext'): TextSource {
