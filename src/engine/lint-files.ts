@@ -12,6 +12,8 @@ import { ConfigError, type ConfigResolver, type ResolvedConfig } from '../config
 import { applyTextFixes, isTextFix } from './fixer.js';
 import { countResult, fatalResult, lintSource, type LintOptions, type LintOutcome } from './linter.js';
 import { hashBytes, type LintCache } from './cache.js';
+import { attachSidecar, readSidecar, reviewSuppression, sidecarPath } from '../review/index.js';
+import { statSync } from 'node:fs';
 
 export interface LintFilesOptions {
   resolver: ConfigResolver;
@@ -23,10 +25,13 @@ export interface LintFilesOptions {
   maxFileSize?: number;
   /** How many files are in flight at once (image rules hand work to a worker pool). */
   concurrency?: number;
-  /** Turns a source into the review status hook for reviewable rules (second pair of eyes). */
-  reviewHook?: (config: ResolvedConfig) => LintOptions['reviewedBy'];
   debug?: (line: string) => void;
   onFileDone?: (result: LintResult) => void;
+  /**
+   * Where file content comes from instead of the working copy (--staged reads the index). Such content is never
+   * fixed in place, and the cache is consulted by content hash only.
+   */
+  readContent?: (filePath: string) => Promise<Buffer>;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -69,6 +74,7 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   const config = await options.resolver.forFile(filePath);
   if (config.ignored) return undefined;
   options.debug?.(`${filePath}: config ${config.configFile ?? '(built-in cftlint:recommended)'}`);
+  if (options.readContent) return lintFromReader(filePath, config, options, options.readContent);
   let info;
   try {
     info = await stat(filePath);
@@ -80,7 +86,8 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
     return fatalResult(filePath, `File is too large to lint (${mb(info.size)}; the limit is ${mb(maxSize)}, see --max-file-size).`);
   }
   const useCache = options.cache && !options.fix && !options.fixDryRun;
-  const cachedByMeta = useCache ? options.cache!.byMetadata(filePath, info.size, info.mtimeMs, config.hash) : undefined;
+  const cacheKey = config.hash + sidecarStamp(filePath);
+  const cachedByMeta = useCache ? options.cache!.byMetadata(filePath, info.size, info.mtimeMs, cacheKey) : undefined;
   if (cachedByMeta) {
     options.debug?.(`${filePath}: cache hit (unchanged), not read`);
     return cachedByMeta;
@@ -92,7 +99,7 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
     return fatalResult(filePath, problemOf(error));
   }
   const hash = hashBytes(bytes);
-  const cachedByContent = useCache ? options.cache!.byContent(filePath, hash, info.size, info.mtimeMs, config.hash) : undefined;
+  const cachedByContent = useCache ? options.cache!.byContent(filePath, hash, info.size, info.mtimeMs, cacheKey) : undefined;
   if (cachedByContent) {
     options.debug?.(`${filePath}: cache hit (same content)`);
     return cachedByContent;
@@ -101,8 +108,27 @@ export async function lintFile(filePath: string, options: LintFilesOptions): Pro
   const result = await lintBytes(filePath, bytes, config, options);
   // Only files whose bytes are still what we hashed are cached: a fixed file gets linted afresh next time.
   if (options.cache && result.output === undefined && !options.fix) {
-    options.cache.store(filePath, { size: info.size, mtimeMs: info.mtimeMs, hash, configHash: config.hash, result });
+    options.cache.store(filePath, { size: info.size, mtimeMs: info.mtimeMs, hash, configHash: cacheKey, result });
   } else options.cache?.forget(filePath);
+  return result;
+}
+
+/** Lints content from another source than the working copy (the git index). */
+async function lintFromReader(filePath: string, config: ResolvedConfig, options: LintFilesOptions, read: (p: string) => Promise<Buffer>): Promise<LintResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await read(filePath);
+  } catch (error) {
+    return fatalResult(filePath, problemOf(error));
+  }
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (bytes.length > maxSize) return fatalResult(filePath, `File is too large to lint (${mb(bytes.length)}; the limit is ${mb(maxSize)}, see --max-file-size).`);
+  const hash = hashBytes(bytes);
+  const cacheKey = config.hash + sidecarStamp(filePath);
+  const cached = options.cache?.byContent(filePath, hash, bytes.length, 0, cacheKey);
+  if (cached) return cached;
+  const result = await lintBytes(filePath, bytes, config, { ...options, fix: false });
+  options.cache?.store(filePath, { size: bytes.length, mtimeMs: 0, hash, configHash: cacheKey, result });
   return result;
 }
 
@@ -119,6 +145,8 @@ async function lintBytes(filePath: string, bytes: Buffer, config: ResolvedConfig
   const loaded = load(filePath, bytes);
   if (!loaded.ok) return fatalResult(filePath, loaded.problem, loaded.line, loaded.column);
   const source = loaded.source;
+  // A second reviewer's sign-off may sit in a sidecar file; rules never read the disk, so the engine hands it over.
+  attachSidecar(source, readSidecar(filePath));
   const outcome = await lintSource(source, lintOptions(config, options));
   const fixing = options.fix || options.fixDryRun;
   if (!fixing || outcome.result.fatalErrorCount > 0) return outcome.result;
@@ -136,7 +164,7 @@ function lintOptions(config: ResolvedConfig, options: LintFilesOptions): LintOpt
     rules: config.rules,
     settings: config.settings,
     reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
-    reviewedBy: options.reviewHook?.(config),
+    reviewedBy: (source) => reviewSuppression(source, config.settings),
   };
 }
 
@@ -183,6 +211,12 @@ async function fixImage(source: Source, bytes: Buffer, outcome: LintOutcome, con
   const reloaded = load(source.filePath, written);
   if (!reloaded.ok) return fatalResult(source.filePath, `After fixing: ${reloaded.problem}`);
   return (await lintSource(reloaded.source, lintOptions(config, options))).result;
+}
+
+/** Identifies the state of a file's review sidecar, so adding or editing a sign-off invalidates the cache. */
+function sidecarStamp(filePath: string): string {
+  const info = statSync(sidecarPath(filePath), { throwIfNoEntry: false });
+  return info ? `+review:${info.size}:${info.mtimeMs}` : '';
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
