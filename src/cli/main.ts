@@ -15,7 +15,7 @@ import { ConfigError, ConfigResolver } from '../config/resolver.js';
 import { discover, IgnoreRules, NoFilesError } from '../files/discover.js';
 import { isLintable } from '../files/kind.js';
 import { changedSince, GitError, readStaged, stagedFiles } from '../files/git.js';
-import { parseShard, selectShard } from '../files/shard.js';
+import { parseShard, selectShard, ShardError } from '../files/shard.js';
 import { ignoredResult, lintFiles, lintText, type LintFilesOptions } from '../engine/lint-files.js';
 import { builtinRules } from '../engine/registry.js';
 import { LintCache, DEFAULT_CACHE_LOCATION } from '../engine/cache.js';
@@ -168,7 +168,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return guarded(() => run(patterns, options, io, debug), io, debug);
 }
 
-const EXPECTED_ERRORS = [ConfigError, NoFilesError, FormatterError, UsageError, GitError];
+const EXPECTED_ERRORS = [ConfigError, NoFilesError, FormatterError, UsageError, GitError, ShardError];
 
 /** Runs a command; known failures print one line, anything else is a bug. Exit 2 either way. */
 async function guarded(command: () => Promise<number>, io: CliIO, debug?: (line: string) => void): Promise<number> {

@@ -4,11 +4,13 @@ export interface Shard {
   count: number;
 }
 
+export class ShardError extends Error {}
+
 export function parseShard(value: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard expects i/n with 1 <= i <= n, e.g. --shard 2/4; got '${value}'`);
+  if (!m || count < 1 || index < 1 || index > count) throw new ShardError(`--shard expects i/n with 1 <= i <= n, e.g. --shard 2/4; got '${value}'`);
   return { index, count };
 }
 
