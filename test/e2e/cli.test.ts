@@ -217,3 +217,15 @@ describe('--list-rules, --print-config, --init', () => {
     expect((await cli(['--init'], { cwd: dir })).code).toBe(2);
   });
 });
+
+describe('progress', () => {
+  it('draws a progress bar on a terminal for long runs, and nothing otherwise', async () => {
+    const files: Record<string, string> = { '.cftlintrc.json': ONLY_CONTACT };
+    for (let i = 0; i < 25; i++) files[`d${i}.md`] = 'fine\n';
+    const dir = tempProject(files);
+    const tty = await cli(['.'], { cwd: dir, stderrTty: true });
+    expect(tty.stderr).toContain('25/25 files');
+    expect(tty.stderr).toContain('[########################]');
+    expect((await cli(['.'], { cwd: dir })).stderr).toBe('');
+  });
+});

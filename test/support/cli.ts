@@ -16,14 +16,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string; tty?: boolean } = {}): Promise<CliRun> {
+export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string; tty?: boolean; stderrTty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     cwd: opts.cwd ?? ROOT,
     env: opts.env ?? {},
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrTty ?? false },
     readStdin: async () => opts.stdin ?? '',
     stdinIsTTY: false,
   });
