@@ -191,6 +191,14 @@ export interface Rule<Options = any> {
   create(context: RuleContext<Options>): RuleHandlers;
 }
 
+/**
+ * Thrown by a rule when the file itself cannot be read (a truncated JPEG, a corrupt container). The engine reports
+ * it once per file as a fatal problem with no rule id, like ESLint's parse errors, and never fixes such a file.
+ */
+export class UnreadableSourceError extends Error {
+  override name = 'UnreadableSourceError';
+}
+
 export interface Plugin {
   meta?: { name?: string; version?: string };
   rules: Record<string, Rule>;

@@ -3,7 +3,7 @@
  * read config or touch the disk: they report, and the Linter turns reports into located messages, applies
  * inline directives and review sign-offs, and counts.
  */
-import type { FileFix, LintMessage, LintResult, ReportDescriptor, Rule, RuleContext, Settings, Source, TextSource } from '../types.js';
+import { UnreadableSourceError, type FileFix, type LintMessage, type LintResult, type ReportDescriptor, type Rule, type RuleContext, type Settings, type Source, type TextSource } from '../types.js';
 import { applyDirectives, parseDirectives, unusedDirectiveMessage } from './directives.js';
 import { isTextFix } from './fixer.js';
 
@@ -125,6 +125,13 @@ export async function lintSource(source: Source, options: LintOptions): Promise<
         await handlers.image?.(source);
       }
     } catch (error) {
+      if (error instanceof UnreadableSourceError) {
+        // Several rules may find the same damage: the file gets one fatal message, the first.
+        if (!messages.some((m) => m.fatal && m.ruleId === null)) {
+          messages.push({ ruleId: null, severity: 2, fatal: true, message: error.message, line: 1, column: 1, nodeType: null });
+        }
+        continue;
+      }
       messages.push({
         ruleId: id,
         severity: 2,
