@@ -14,6 +14,7 @@ const BUILT_IN: Record<string, () => Promise<{ default: Formatter }>> = {
   sarif: () => import('./sarif.js'),
   junit: () => import('./junit.js'),
   github: () => import('./github.js'),
+  html: () => import('./html.js'),
 };
 
 export const FORMATTER_NAMES = Object.keys(BUILT_IN);
