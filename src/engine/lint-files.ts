@@ -4,9 +4,10 @@
  * only configuration errors stop the run.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { FileFix, LintResult, Source, TextFix } from '../types.js';
 import { kindFromName } from '../files/kind.js';
-import { writeFileAtomic } from '../files/write-atomic.js';
+import { removeStaleTempFiles, writeFileAtomic } from '../files/write-atomic.js';
 import { load, loadText, DEFAULT_MAX_FILE_SIZE } from '../processors/index.js';
 import { ConfigError, type ConfigResolver, type ResolvedConfig } from '../config/resolver.js';
 import { applyTextFixes, isTextFix } from './fixer.js';
@@ -53,6 +54,10 @@ export function ignoredResult(filePath: string): LintResult {
 
 /** Lints files in order, several in flight at a time; results come back in the order of `files`. */
 export async function lintFiles(files: string[], options: LintFilesOptions): Promise<LintResult[]> {
+  if (options.fix) {
+    const removed = await removeStaleTempFiles(new Set(files.map((f) => dirname(f))));
+    if (removed) options.debug?.(`removed ${removed} temp file(s) left by an interrupted --fix`);
+  }
   const results: LintResult[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
