@@ -4,7 +4,7 @@
  */
 import { findNumbers } from 'libphonenumber-js';
 import { POSTCODE_CORPUS_REGEX, isValid as isValidPostcode } from 'postcode';
-import type { Rule, RuleContext, Segment } from '../src/types.js';
+import type { DetailSpan, Rule, RuleContext, Segment, Settings } from '../src/types.js';
 
 interface Options {
   /** Contact details that are always fine to publish (the Trust's switchboard, its head office postcode). */
@@ -43,6 +43,18 @@ function* postcodes(text: string): Generator<[number, number]> {
     // Require capitals as written in an address: "the m1 1ae" in prose is too likely something else.
     if (m[0] === m[0].toUpperCase() && isValidPostcode(m[0])) yield [m.index, m.index + m[0].length];
   }
+}
+
+/** The raw contact details in a text, for jigsaw-identification and the detection bench (all kinds, no allow list). */
+export function findDetails(text: string, _settings?: Settings): DetailSpan[] {
+  const out: DetailSpan[] = [];
+  const emailSpans = [...emails(text)];
+  for (const [start, end] of emailSpans) out.push({ start, end, label: 'contact-details', kind: 'email address' });
+  for (const [start, end] of phoneNumbers(text)) {
+    if (!emailSpans.some(([s, e]) => start < e && end > s)) out.push({ start, end, label: 'contact-details', kind: 'phone number' });
+  }
+  for (const [start, end] of postcodes(text)) out.push({ start, end, label: 'contact-details', kind: 'postcode' });
+  return out.sort((a, b) => a.start - b.start);
 }
 
 const rule: Rule<Options> = {

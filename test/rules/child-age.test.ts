@@ -1,0 +1,48 @@
+import rule from '../../rules/child-age.js';
+import { RuleTester } from '../support/rule-tester.js';
+
+new RuleTester().run('child-age', rule, {
+  valid: [
+    'We foster children aged 0-18 across Kent.',
+    'You must be aged 21 or over to foster.',
+    'We especially need carers for children aged 10 and over.',
+    'Most of our carers are aged between 35 and 60.',
+    'We have fostered for 12 years and I turned 50 last year.',
+    'The house is 7 miles from the coast. Sarah is 45.',
+    'Please wait in reception when you arrive.',
+    'The Year of the Carer starts in 2024. Year 2024 was busy.',
+    '- Year 1: Skills to Foster and core training',
+    'Good luck to all young people getting their GCSE results!',
+    'We support children starting secondary school.',
+    'A group of 7-year-olds from the Brownies visited.',
+    'Year 6 pupils across the county took part.',
+    { text: 'She is sitting her GCSEs this summer.', options: { stages: false } },
+    { text: 'He is in Year 4.', options: { yearGroups: false } },
+    { text: 'Our care leaver, aged 19, starts university.' },
+  ],
+  invalid: [
+    {
+      text: "Our foster son, aged 7, starts at St Mary's Primary.",
+      errors: [{ messageId: 'age', line: 1, column: 17, endColumn: 23, evidence: 'aged 7', evidenceKind: 'age' }],
+    },
+    { text: 'Tom, 12, and Lily, 9, love the beach.', errors: [{ evidence: '12' }, { evidence: '9' }] },
+    { text: 'Tom and Lily, 12 and 9, love the beach.', errors: [{ evidence: '12 and 9' }] },
+    { text: 'Our 7-year-old loves Lego.', errors: [{ evidence: '7-year-old' }] },
+    { text: 'Our seven year old loves Lego.', errors: [{ evidence: 'seven year old' }] },
+    { text: 'She turns 16 on Friday.', errors: [{ evidence: 'turns 16' }] },
+    { text: 'Freya is now eight months old.', errors: [{ evidence: 'eight months old' }] },
+    { text: 'Our twins, aged four and six, love the park.', errors: [{ evidence: 'aged four and six' }] },
+    { text: 'She is sitting her GCSEs this summer.', errors: [{ messageId: 'stage', evidence: 'GCSEs', evidenceKind: 'school stage' }] },
+    { text: 'He passed all nine of his GCSEs.', errors: [{ evidence: 'GCSEs' }] },
+    { text: "He's in Year 4 and his sister started Reception.", errors: [{ messageId: 'yearGroup', evidence: 'Year 4' }, { evidence: 'Reception' }] },
+    { text: 'She is in year 11 now.', errors: [{ evidence: 'in year 11' }] },
+    { text: 'He started secondary school in September.', errors: [{ evidence: 'started secondary school' }] },
+    { text: 'Now 16, Kai is revising hard.', errors: [{ evidence: '16' }] },
+    { text: 'She is 7.', errors: [{ evidence: '7', column: 8 }] },
+    { text: 'Jamal was seven when he arrived.', errors: [{ evidence: 'seven' }] },
+    { text: 'Happy 10th birthday to our brilliant girl!', errors: [{ evidence: '10th birthday' }] },
+    { text: '- Ellie (14) passed her piano exam.', errors: [{ evidence: '14', column: 10 }] },
+    { text: 'Our care leaver, aged 19, starts university.', options: { maxAge: 21 }, errors: [{ evidence: 'aged 19' }] },
+    { text: 'Title\n\nShe is in Year 3 at school.', filename: 'post.txt', errors: [{ line: 3, column: 11 }] },
+  ],
+});
