@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule, { findDetails } from '../../rules/care-details.js';
 import { RuleTester } from '../support/rule-tester.js';
+import { fixtureLines as linesOf } from '../support/fixture-lines.js';
 
-/** The cases of a fixture draft: its list items, one per line (at least ten, so the loops below test something). */
-const fixtureLines = (name: string) => {
-  const lines = readFileSync(new URL(`../../fixtures/text/care-details/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => /^\s*-\s+/.test(l))
-    .map((l) => l.replace(/^\s*-\s+/, '').trim());
-  expect(lines.length).toBeGreaterThanOrEqual(10);
-  return lines;
-};
+const fixtureLines = (name: string) => linesOf('care-details', name);
 
 new RuleTester().run('care-details', rule, {
   valid: [

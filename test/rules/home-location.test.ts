@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule, { findDetails } from '../../rules/home-location.js';
 import { RuleTester } from '../support/rule-tester.js';
+import { fixtureLines as linesOf } from '../support/fixture-lines.js';
 import { placeCount } from '../../src/detail-finders/uk-places.js';
 
-/** The cases of a fixture draft: its list items, one per line (at least ten, so the loops below test something). */
-const fixtureLines = (name: string) => {
-  const lines = readFileSync(new URL(`../../fixtures/text/home-location/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => /^\s*-\s+/.test(l))
-    .map((l) => l.replace(/^\s*-\s+/, '').trim());
-  expect(lines.length).toBeGreaterThanOrEqual(10);
-  return lines;
-};
+const fixtureLines = (name: string) => linesOf('home-location', name);
 
 new RuleTester().run('home-location', rule, {
   valid: [
