@@ -2,11 +2,32 @@
 import AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Rule } from '../types.js';
+import { assertSafeRegex } from './safe-regex.js';
 
 // ajv is CommonJS: under NodeNext its default export is the module object.
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
 
 export const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
+
+/**
+ * `{ type: 'string', safeRegex: true }` in a rule's schema: the option is a regular expression written by a user,
+ * so it must compile and must not backtrack catastrophically (a hostile pattern would hang a pre-commit hook).
+ */
+ajv.addKeyword({
+  keyword: 'safeRegex',
+  type: 'string',
+  schemaType: 'boolean',
+  validate: function check(enabled: boolean, pattern: string): boolean {
+    if (!enabled) return true;
+    try {
+      assertSafeRegex(pattern, 'this pattern');
+      return true;
+    } catch (error) {
+      (check as unknown as { errors: object[] }).errors = [{ keyword: 'safeRegex', message: `is unsafe: ${(error as Error).message}`, params: {} }];
+      return false;
+    }
+  },
+});
 const validators = new WeakMap<Rule, ValidateFunction>();
 
 export class OptionsError extends Error {}

@@ -136,3 +136,22 @@ describe('plugins', () => {
     expect(pluginPrefix('./rules/my-rules.js')).toBe('my-rules');
   });
 });
+
+describe('regular expressions in options', () => {
+  const plugin = `export default { rules: { words: {
+    meta: { kind: 'text', description: 'd', policy: 'p', docs: 'rules/words.md', defaultSeverity: 'error', messages: { m: 'm' },
+            schema: { properties: { patterns: { type: 'array', items: { type: 'string', safeRegex: true }, default: [] } } } },
+    create: () => ({}) } } };`;
+  const project = (patterns: string[]) =>
+    tempProject({ 'p.mjs': plugin, 'a.md': 'x\n', '.cftlintrc.json': JSON.stringify({ extends: [], plugins: { team: './p.mjs' }, rules: { 'team/words': ['error', { patterns }] } }) });
+
+  it('refuses a pattern that can backtrack catastrophically, with a clear line', async () => {
+    const r = await cli(['.'], { cwd: project(['ok', '(a+)+$']) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules\.team\/words: patterns\.1 is unsafe: .*exponential time/);
+  });
+  it('refuses a pattern that does not compile, and accepts safe ones', async () => {
+    expect((await cli(['.'], { cwd: project(['(unclosed']) })).stderr).toMatch(/patterns\.0 is unsafe: this pattern is not a valid regular expression/);
+    expect((await cli(['.'], { cwd: project(['colou?r', '\\bTom\\b']) })).code).toBe(0);
+  });
+});
