@@ -7,6 +7,7 @@
 import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { dataYaml, lazy, sentenceAt, sentenceSpans } from '../src/detail-finders/lexicons.js';
 import { tiedToPerson } from '../src/detail-finders/person-context.js';
+import { memoPerText } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** Kinds to check: "care status", "care history", "legal", "medical", "social work". */
@@ -62,11 +63,14 @@ interface Found {
 }
 
 /** Care terms in `sentence` (or a whole text), overlapping matches reduced to the longest. */
-function termsIn(sentence: string, kinds: Set<string>, allow: RegExp | undefined): Found[] {
+function termsIn(sentence: string, kinds: ReadonlySet<string>, allow: RegExp | undefined): Found[] {
   const t = terms();
-  const excluded = [...sentence.matchAll(t.notDetails), ...(allow ? sentence.matchAll(allow) : [])].map(
-    (m) => [m.index, m.index + m[0].length] as const,
-  );
+  // The phrases that cancel a term are looked for only once a term is found (most texts have none).
+  let excludedSpans: (readonly [number, number])[] | undefined;
+  const excluded = () =>
+    (excludedSpans ??= [...sentence.matchAll(t.notDetails), ...(allow ? sentence.matchAll(allow) : [])].map(
+      (m) => [m.index, m.index + m[0].length] as const,
+    ));
   const all: Found[] = [];
   for (const { kind, insensitive, sensitive } of t.byKind) {
     if (!kinds.has(kind)) continue;
@@ -74,7 +78,7 @@ function termsIn(sentence: string, kinds: Set<string>, allow: RegExp | undefined
       for (const m of sentence.matchAll(re)) {
         if (m[0].length === 0) continue;
         const [start, end] = [m.index, m.index + m[0].length];
-        if (!excluded.some(([s, e]) => start < e && end > s)) all.push({ start, end, kind });
+        if (!excluded().some(([s, e]) => start < e && end > s)) all.push({ start, end, kind });
       }
     }
   }
@@ -90,7 +94,7 @@ function termsIn(sentence: string, kinds: Set<string>, allow: RegExp | undefined
 }
 
 /** Care details tied to a person in `text`: terms found in the whole text, each judged within its sentence. */
-function find(text: string, settings: Settings, kinds: Set<string>, allow?: RegExp): Found[] {
+function find(text: string, settings: Settings, kinds: ReadonlySet<string>, allow?: RegExp): Found[] {
   const found: Found[] = [];
   const candidates = termsIn(text, kinds, allow);
   if (!candidates.length) return found;
@@ -104,9 +108,14 @@ function find(text: string, settings: Settings, kinds: Set<string>, allow?: RegE
   return found;
 }
 
+const ALL_KINDS: ReadonlySet<string> = new Set(KINDS);
+
+/** `find` with every kind and no allow list (the rule's defaults), once per settings and text. */
+const findAll = memoPerText((text: string, settings: Settings) => find(text, settings, ALL_KINDS));
+
 /** Care status, care history, legal, medical and social-work details tied to a person. */
 export function findDetails(text: string, settings: Settings): DetailSpan[] {
-  return find(text, settings, new Set(KINDS)).map((f) => ({ start: f.start, end: f.end, label: 'care-details', kind: f.kind }));
+  return findAll(text, settings).map((f) => ({ start: f.start, end: f.end, label: 'care-details', kind: f.kind }));
 }
 
 const POLICY_NOTE = 'the policy says "do not publish any information about a child or young person"';
@@ -129,16 +138,18 @@ const rule: Rule<Options> = {
     schema: {
       properties: {
         kinds: { type: 'array', items: { enum: [...KINDS] }, default: [...KINDS] },
-        allow: { type: 'array', items: { type: 'string' }, default: [] },
+        allow: { type: 'array', items: { type: 'string', safeRegex: true }, default: [] },
       },
     },
   },
   create(context: RuleContext<Options>) {
     const kinds = new Set(context.options.kinds);
     const allow = context.options.allow.length ? new RegExp(context.options.allow.join('|'), 'gi') : undefined;
+    const defaults = !allow && KINDS.every((k) => kinds.has(k));
     return {
       segment(segment) {
-        for (const f of find(segment.text, context.settings, kinds, allow)) {
+        const found = defaults ? findAll(segment.text, context.settings) : find(segment.text, context.settings, kinds, allow);
+        for (const f of found) {
           const text = segment.text.slice(f.start, f.end);
           context.report({ messageId: MESSAGE_IDS[f.kind], segment, start: f.start, end: f.end, evidence: { text, kind: f.kind } });
         }

@@ -6,6 +6,7 @@
 import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { NUM, numberValue } from '../src/child-details/numbers.js';
 import { isFirstName } from '../src/child-details/lexicon.js';
+import { memoPerText, sameOptions } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** Oldest age (in years) still reported as a child's. */
@@ -54,17 +55,14 @@ function hasChildAge(list: string, maxAge: number, unit = 'years'): boolean {
   return values.some((n) => n <= maxAge);
 }
 
-const cache = new Map<string, Found[]>();
+const defaultAges = memoPerText((text: string, _settings: Settings) => computeAges(text, DEFAULTS));
 
-/** Details of age in a text, with their kinds (memoised for the default options: several rules ask for the same text). */
-export function findAges(text: string, options: Options = DEFAULTS): Found[] {
-  if (options !== DEFAULTS) return computeAges(text, options);
-  let found = cache.get(text);
-  if (!found) {
-    if (cache.size > 5000) cache.clear();
-    cache.set(text, (found = computeAges(text, options)));
-  }
-  return found;
+/**
+ * Details of age in a text, with their kinds. Memoised per `settings` for the default options: several rules ask
+ * about the same text in one run.
+ */
+export function findAges(text: string, options: Options = DEFAULTS, settings?: Settings): Found[] {
+  return settings && sameOptions(options, DEFAULTS) ? defaultAges(text, settings) : computeAges(text, options);
 }
 
 /** Cheap tests that skip the regexes that cannot match a text. */
@@ -141,8 +139,8 @@ function computeAges(text: string, options: Options): Found[] {
 const DEFAULTS: Options = { maxAge: 17, yearGroups: true, stages: true };
 
 /** The raw age details in a text (jigsaw-identification and the detection bench use them). */
-export function findDetails(text: string, _settings: Settings = {}): DetailSpan[] {
-  return findAges(text).map((f) => ({ start: f.start, end: f.end, label: 'child-age', kind: f.kind }));
+export function findDetails(text: string, settings: Settings = {}): DetailSpan[] {
+  return findAges(text, DEFAULTS, settings).map((f) => ({ start: f.start, end: f.end, label: 'child-age', kind: f.kind }));
 }
 
 const MESSAGE_ID: Record<Kind, string> = { age: 'age', 'year group': 'yearGroup', 'school stage': 'stage' };
@@ -173,7 +171,7 @@ const rule: Rule<Options> = {
     return {
       segment(segment) {
         if (segment.kind === 'linkUrl') return;
-        for (const f of findAges(segment.text, context.options)) {
+        for (const f of findAges(segment.text, context.options, context.settings)) {
           const text = segment.text.slice(f.start, f.end);
           context.report({ messageId: MESSAGE_ID[f.kind], segment, start: f.start, end: f.end, evidence: { text, kind: f.kind } });
         }

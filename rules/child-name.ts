@@ -8,6 +8,7 @@ import type { DetailSpan, Rule, RuleContext, Segment, Settings } from '../src/ty
 import { allowedNames, getLexicon, isFirstName } from '../src/child-details/lexicon.js';
 import { childTermOffsets, getContextPatterns, lastWordBefore, wordIndex, wordStarts } from '../src/child-details/context.js';
 import { findAges } from './child-age.js';
+import { memoPerText } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** How many words away child wording ("son", "school", an age) may be to make a name a child's. */
@@ -68,7 +69,9 @@ function isTitleCase(text: string): boolean {
   return words.filter((w) => CAPITALISED.test(w)).length / words.length >= 0.6;
 }
 
-const memo = new WeakMap<Settings, Map<string, NameCandidate[]>>();
+/** Candidates per settings and text, with and without names the lexicons lack. */
+const candidatesWithUnknown = memoPerText((text: string, settings: Settings) => computeCandidates(text, settings, { ...DEFAULTS, unknownNames: true }));
+const candidatesKnownOnly = memoPerText((text: string, settings: Settings) => computeCandidates(text, settings, { ...DEFAULTS, unknownNames: false }));
 
 /** Name candidates in a text, each with its ties to a child or an adult (memoised per settings, options and text). */
 export function findNameCandidates(
@@ -78,15 +81,7 @@ export function findNameCandidates(
   extraNames?: Set<string>,
 ): NameCandidate[] {
   if (extraNames) return computeCandidates(text, settings, options, extraNames);
-  let bySettings = memo.get(settings);
-  if (!bySettings) memo.set(settings, (bySettings = new Map()));
-  const key = `${options.unknownNames ? 1 : 0}${text}`;
-  let found = bySettings.get(key);
-  if (!found) {
-    if (bySettings.size > 5000) bySettings.clear();
-    bySettings.set(key, (found = computeCandidates(text, settings, options)));
-  }
-  return found;
+  return (options.unknownNames ? candidatesWithUnknown : candidatesKnownOnly)(text, settings);
 }
 
 function computeCandidates(
@@ -111,7 +106,7 @@ function computeCandidates(
     const known = isFirstName(word) || (extraNames?.has(lower) ?? false);
     if (!known && !options.unknownNames) continue;
     const last = lastWordBefore(text.slice(Math.max(0, start - 24), start));
-    ages ??= findAges(text);
+    ages ??= findAges(text, undefined, settings);
     const ageAfter = ages.some((a) => a.start >= end && a.kind === 'age' && a.start - end < 24 && AGE_GAP_AFTER.test(text.slice(end, a.start)));
     // An unknown word is a name only beside a child ("our son Xander", "Xander, aged 9", "Jamal and Xander").
     const coordinated = raw.length > 0 && start - raw[raw.length - 1]!.end < 8 && COORDINATION.test(text.slice(raw[raw.length - 1]!.end, start));
@@ -174,9 +169,9 @@ export function findDetails(text: string, settings: Settings = {}): DetailSpan[]
 }
 
 /** Whether child wording (or an age) is within `window` words of each candidate. */
-function nearChild(text: string, candidates: NameCandidate[], window: number): boolean[] {
+function nearChild(text: string, candidates: NameCandidate[], window: number, settings: Settings): boolean[] {
   const starts = wordStarts(text);
-  const context = [...childTermOffsets(text), ...findAges(text).map((a) => a.start)].map((o) => wordIndex(starts, o));
+  const context = [...childTermOffsets(text), ...findAges(text, undefined, settings).map((a) => a.start)].map((o) => wordIndex(starts, o));
   return candidates.map((c) => {
     const at = wordIndex(starts, c.start);
     return context.some((w) => Math.abs(w - at) <= window);
@@ -187,7 +182,7 @@ function nearChild(text: string, candidates: NameCandidate[], window: number): b
 export function findChildNames(text: string, settings: Settings, options: Options = DEFAULTS): NameCandidate[] {
   const candidates = findNameCandidates(text, settings, options);
   if (candidates.length === 0) return [];
-  const near = nearChild(text, candidates, options.contextWindow);
+  const near = nearChild(text, candidates, options.contextWindow, settings);
   return candidates.filter((c, i) => readsAsName(c) && (c.strong || near[i]));
 }
 
@@ -212,7 +207,7 @@ export function findChildNamesInDocument(segments: readonly Segment[], settings:
     if (segment.kind === 'heading') headingIsChild = childTermOffsets(segment.text).length > 0;
     const candidates = findNameCandidates(segment.text, settings, options);
     if (candidates.length === 0) continue;
-    const near = headingIsChild && segment.kind !== 'heading' ? candidates.map(() => true) : nearChild(segment.text, candidates, options.contextWindow);
+    const near = headingIsChild && segment.kind !== 'heading' ? candidates.map(() => true) : nearChild(segment.text, candidates, options.contextWindow, settings);
     perSegment.push({ segment, candidates, near });
     for (const c of candidates) if (c.adult) adultNames.add(c.word);
   }

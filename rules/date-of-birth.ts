@@ -6,6 +6,7 @@
 import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { DATE, MONTH, RELATIVE_DAY, YEAR, yearsIn } from '../src/child-details/dates.js';
 import { NUM, numberValue } from '../src/child-details/numbers.js';
+import { memoPerText, sameOptions } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** A birth year more than this many years ago is an adult's. */
@@ -42,17 +43,11 @@ const TURNS_ON = new RegExp(`\\b(?:turns|turned|turning|will\\s+turn)\\s+(${NUM}
 const ADULT_NEAR = /\b(?:carers?|manager|staff|colleague|mum|dad|husband|wife|partner|grandma|grandad|nan|team|CFT|Trust|charity|volunteer|director|founder|trustee|officer|worker|Children's Family Trust)\b/i;
 const GENERAL = /\b(?:every|all|each|any)\s+(?:\S+\s+){0,2}$|\bchildren['’]s\s+$|\bbirthdays\b/i;
 
-const cache = new Map<string, Found[]>();
+const defaultBirthDates = memoPerText((text: string, _settings: Settings) => computeBirthDates(text, DEFAULTS));
 
-/** Dates of birth and birthdays in a text (memoised for the default options). */
-export function findBirthDates(text: string, options: Options = DEFAULTS): Found[] {
-  if (options !== DEFAULTS) return computeBirthDates(text, options);
-  let found = cache.get(text);
-  if (!found) {
-    if (cache.size > 5000) cache.clear();
-    cache.set(text, (found = computeBirthDates(text, options)));
-  }
-  return found;
+/** Dates of birth and birthdays in a text (memoised per `settings` for the default options). */
+export function findBirthDates(text: string, options: Options = DEFAULTS, settings?: Settings): Found[] {
+  return settings && sameOptions(options, DEFAULTS) ? defaultBirthDates(text, settings) : computeBirthDates(text, options);
 }
 
 function computeBirthDates(text: string, options: Options): Found[] {
@@ -103,8 +98,8 @@ function computeBirthDates(text: string, options: Options): Found[] {
 const DEFAULTS: Options = { maxAge: 17, greetings: true };
 
 /** The raw birth dates and birthdays in a text (jigsaw-identification and the detection bench use them). */
-export function findDetails(text: string, _settings: Settings = {}): DetailSpan[] {
-  return findBirthDates(text).map((f) => ({ start: f.start, end: f.end, label: 'date-of-birth', kind: f.kind }));
+export function findDetails(text: string, settings: Settings = {}): DetailSpan[] {
+  return findBirthDates(text, DEFAULTS, settings).map((f) => ({ start: f.start, end: f.end, label: 'date-of-birth', kind: f.kind }));
 }
 
 const WHY = 'the policy says "do not publish any information about a child or young person on any social media platform"';
@@ -132,7 +127,7 @@ const rule: Rule<Options> = {
     return {
       segment(segment) {
         if (segment.kind === 'linkUrl') return;
-        for (const f of findBirthDates(segment.text, context.options)) {
+        for (const f of findBirthDates(segment.text, context.options, context.settings)) {
           const text = segment.text.slice(f.start, f.end);
           context.report({ messageId: f.kind === 'birthday' ? 'birthday' : 'dob', segment, start: f.start, end: f.end, evidence: { text, kind: f.kind } });
         }

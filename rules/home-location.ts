@@ -10,6 +10,7 @@ import { dataYaml, lazy, lowerSet, phraseAlternation, sentenceSpans } from '../s
 import { findPlaces } from '../src/detail-finders/uk-places.js';
 import { sentenceSubject, tiedToPerson, type CueKind } from '../src/detail-finders/person-context.js';
 import { findDetails as schoolNames } from './school-name.js';
+import { memoPerText } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** Places, streets or estates that are always fine to publish (the Trust's head office street). */
@@ -205,8 +206,13 @@ function find(text: string, settings: Settings, allow: Set<string>, subject: Sub
  * ("region") and real-time locations in a piece of text.
  */
 export function findDetails(text: string, settings: Settings): DetailSpan[] {
-  return find(text, settings, new Set()).map((f) => ({ start: f.start, end: f.end, label: 'home-location', kind: f.kind }));
+  return detailsIn(text, settings);
 }
+
+/** findDetails, once per settings and text (jigsaw-identification asks about every segment). */
+const detailsIn = memoPerText((text: string, settings: Settings): DetailSpan[] =>
+  find(text, settings, new Set()).map((f) => ({ start: f.start, end: f.end, label: 'home-location', kind: f.kind })),
+);
 
 const MESSAGE_IDS: Record<Kind, string> = {
   'street address': 'address',

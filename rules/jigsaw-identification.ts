@@ -29,8 +29,12 @@ const FINDERS: Finder[] = [childName, childAge, dateOfBirth, schoolName, homeLoc
 const CHILD_LABELS = new Set(['child-name', 'child-age', 'date-of-birth', 'school-name', 'care-details', 'social-handle']);
 const EVENT_DATE = new RegExp(`\\b(?:on\\s+)?(?:${DATE}|${RELATIVE_DAY})(?![\\p{L}\\d])`, 'giu');
 
+/** Every event date holds a digit or one of these words (dates have numbers; days, weeks and "tonight" have names). */
+const MAY_HAVE_DATE = /\d|day|tomorrow|tonight|week|month|morning|afternoon|evening/iu;
+
 /** An event date ("on Saturday 12 July", "this weekend") also narrows a child down when a school or age is named. */
 function eventDates(text: string): DetailSpan[] {
+  if (!MAY_HAVE_DATE.test(text)) return [];
   return [...text.matchAll(EVENT_DATE)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: 'jigsaw-identification', kind: 'event date' }));
 }
 

@@ -3,12 +3,10 @@
  * a draft. Tokens with a known shape are found by secretlint's recommended rules, run directly and synchronously;
  * credentials written as prose ("the password is Sunsh1ne!") by the labelled phrasing in rules/data/no-credentials.yaml.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { rules as secretlintRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { Rule, RuleContext, Segment, TextSource } from '../src/types.js';
-import { dataFile } from '../src/paths.js';
+import { readDataYaml } from '../src/detail-finders/data-files.js';
 
 interface Options {
   /** Values that are fine to publish (a demo password in a training post, say), matched exactly. */
@@ -52,7 +50,7 @@ let data: { phrasings: Phrasing[]; notValues: Set<string>; placeholders: Set<str
 /** The phrasing data, read once and compiled: one label regex per group. */
 function loadData() {
   if (!data) {
-    const raw = parseYaml(readFileSync(dataFile('no-credentials.yaml'), 'utf8')) as CredentialData;
+    const raw = readDataYaml('no-credentials.yaml') as CredentialData;
     data = {
       phrasings: raw.groups.flatMap((g) => {
         // An all-capitals label (PIN, OTP) must be written in capitals: "pin the badge" is no PIN.

@@ -2,10 +2,8 @@
  * personal-opinion-disclaimer: a draft for a personal account (`account: personal` in front matter) that
  * discusses the Trust must say its views are the author's own.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Rule, RuleContext, Segment, TextSource } from '../src/types.js';
-import { dataFile } from '../src/paths.js';
+import { readDataYaml } from '../src/detail-finders/data-files.js';
 import { Lexicon } from '../src/lexicon/matcher.js';
 import { DEFAULT_ORGANISATION_NAMES } from './trust-criticism.js';
 
@@ -17,7 +15,7 @@ interface Options {
 let phrasings: string[] | undefined;
 
 /** The disclaimer phrasings, read once. */
-const loadPhrasings = () => (phrasings ??= (parseYaml(readFileSync(dataFile('personal-opinion-disclaimer.yaml'), 'utf8')) as { disclaimers: string[] }).disclaimers);
+const loadPhrasings = () => (phrasings ??= (readDataYaml('personal-opinion-disclaimer.yaml') as { disclaimers: string[] }).disclaimers);
 
 /** Lower case, one space, straight apostrophes: so phrasings match however they are typed. */
 const normal = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');

@@ -3,10 +3,8 @@
  * topics (asylum, benefits, religion, Brexit…). They need a second pair of eyes before an official account
  * shares them: a valid sign-off (`cftlint approve`) satisfies the rule until the draft changes again.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Rule, RuleContext, Segment, TextSource } from '../src/types.js';
-import { dataFile } from '../src/paths.js';
+import { readDataYaml } from '../src/detail-finders/data-files.js';
 import { Lexicon, type LexiconEntry } from '../src/lexicon/matcher.js';
 import { reviewOf, type ReviewStatus } from '../src/review/signoff.js';
 
@@ -27,7 +25,7 @@ let lexicon: { matcher: Lexicon; reasons: Record<string, string> } | undefined;
 /** The lexicon, read once on first use. */
 function loadLexicon() {
   if (!lexicon) {
-    const data = parseYaml(readFileSync(dataFile('political-content.yaml'), 'utf8')) as LexiconFile;
+    const data = readDataYaml('political-content.yaml') as LexiconFile;
     for (const entry of data.entries) {
       if (!data.categories[entry.category]) throw new Error(`political-content.yaml: '${entry.term}' has unknown category '${entry.category}'`);
     }

@@ -7,6 +7,7 @@
 import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { dataYaml, escapeRegExp, firstNames, lazy, lowerSet, phraseAlternation } from '../src/detail-finders/lexicons.js';
 import { isPlaceName } from '../src/detail-finders/uk-places.js';
+import { memoPerText } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** Names that are always fine to publish (the Trust's own training academy, a sponsor club). */
@@ -186,9 +187,20 @@ function* describedNames(text: string): Generator<Found> {
 const allowList = (settings: Settings, allow: string[] = []) =>
   [...allow, ...(settings.organisationNames ?? [])].map((s) => s.toLowerCase()).filter(Boolean);
 
+/** The allow list of `settings` alone, one array per settings object (so that memos keyed by it are shared). */
+const settingsAllow = new WeakMap<Settings, string[]>();
+function allowOf(settings: Settings): string[] {
+  let allow = settingsAllow.get(settings);
+  if (!allow) settingsAllow.set(settings, (allow = allowList(settings)));
+  return allow;
+}
+
+/** Headed and described names in a text, once per allow list and text. */
+const namesIn = memoPerText((text: string, allow: string[]) => [...headedNames(text, allow), ...describedNames(text)]);
+
 /** Schools and clubs in `text`, merged so that overlapping finds become one span (the school kind wins). */
 function find(text: string, allow: string[], known: Known = new Map()): Found[] {
-  const all = [...headedNames(text, allow), ...describedNames(text)];
+  const all = [...namesIn(text, allow)];
   for (const f of all) if (f.core && usableCore(f.core)) known.set(f.core, f.kind);
   all.push(...bareMentions(text, known));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -210,17 +222,34 @@ function usableCore(core: string): boolean {
   return core.length >= 4 && !isPlaceName(core) && !firstNames().has(lower) && !terms().generic.has(lower) && !STARTERS.has(lower);
 }
 
+/** The whole-word pattern of each core seen so far (a document mentions the same few schools again and again). */
+const corePatterns = new Map<string, RegExp>();
+function corePattern(core: string): RegExp {
+  let re = corePatterns.get(core);
+  if (!re) {
+    if (corePatterns.size >= 1000) corePatterns.clear();
+    corePatterns.set(core, (re = new RegExp(`(?<![\\w'’-])${escapeRegExp(core)}(?![\\w'’-])`, 'g')));
+  }
+  return re;
+}
+
 /** Later mentions of a known school or club by its core alone: "told everyone at Oakfield". */
 function* bareMentions(text: string, known: Known): Generator<Found> {
   for (const [core, kind] of known) {
-    const re = new RegExp(`(?<![\\w'’-])${escapeRegExp(core)}(?![\\w'’-])`, 'g');
-    for (const m of text.matchAll(re)) yield { start: m.index, end: m.index + core.length, kind };
+    // A core that is not in the text cannot match: skip the regular expression.
+    if (!text.includes(core)) continue;
+    for (const m of text.matchAll(corePattern(core))) yield { start: m.index, end: m.index + core.length, kind };
   }
 }
 
+/** The named schools ("school") and clubs or teams ("club") in a piece of text, once per settings and text. */
+const detailsIn = memoPerText((text: string, settings: Settings): DetailSpan[] =>
+  find(text, allowOf(settings)).map((f) => ({ start: f.start, end: f.end, label: 'school-name', kind: f.kind })),
+);
+
 /** The named schools ("school") and clubs or teams ("club") in a piece of text. */
 export function findDetails(text: string, settings: Settings): DetailSpan[] {
-  return find(text, allowList(settings)).map((f) => ({ start: f.start, end: f.end, label: 'school-name', kind: f.kind }));
+  return detailsIn(text, settings);
 }
 
 const rule: Rule<Options> = {
@@ -246,7 +275,7 @@ const rule: Rule<Options> = {
     },
   },
   create(context: RuleContext<Options>) {
-    const allow = allowList(context.settings, context.options.allow);
+    const allow = context.options.allow.length ? allowList(context.settings, context.options.allow) : allowOf(context.settings);
     const known: Known = new Map();
     return {
       segment(segment) {

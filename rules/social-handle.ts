@@ -6,7 +6,8 @@
  */
 import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { isPlaceName } from '../src/detail-finders/uk-places.js';
-import { dataYaml, englishWords, escapeRegExp, firstNames, lazy, lowerSet } from '../src/detail-finders/lexicons.js';
+import { dataYaml, englishWords, escapeRegExp, firstNames, firstNamesThatAreWords, lazy, lowerSet } from '../src/detail-finders/lexicons.js';
+import { memoPerText } from '../src/detail-finders/memo.js';
 
 interface Options {
   /** Handles, profile links or hashtags that are always fine (the Trust's accounts and campaign tags). */
@@ -100,7 +101,8 @@ function segmentsIntoWords(s: string): boolean {
 /** Does a hashtag name a person? A lexicon first name among its words, that is not just an English word (unless a cue like "birthday" or "team" is there). */
 function namesPerson(tag: string): boolean {
   const names = firstNames();
-  const words = englishWords();
+  // isName asks about words only for first names: the names that are words are enough (the full list loads lazily).
+  const words = firstNamesThatAreWords();
   const lower = tag.toLowerCase();
   const t = terms();
   if (t.generic.has(lower)) return false;
@@ -122,8 +124,10 @@ function namesPerson(tag: string): boolean {
   return false;
 }
 
-/** Handles, profile links and person-naming hashtags in `text`, minus allowed accounts and tags. */
-function find(text: string, allow: Set<string>): Found[] {
+/** Handles, profile links and person-naming hashtags in `text`, minus allowed accounts and tags (once per allow set and text). */
+const find = memoPerText((text: string, allow: Set<string>) => findUncached(text, allow));
+
+function findUncached(text: string, allow: Set<string>): Found[] {
   const found: Found[] = [];
   const urls: [number, number][] = [];
   for (const m of [...text.matchAll(terms().url), ...text.matchAll(FEDIVERSE)]) {
@@ -143,6 +147,14 @@ function find(text: string, allow: Set<string>): Found[] {
   return found.filter((f) => !allow.has(f.account)).sort((a, b) => a.start - b.start);
 }
 
+/** The allow set of `settings` alone, one per settings object (so that memos keyed by it are shared). */
+const settingsAllow = new WeakMap<Settings, Set<string>>();
+function allowOf(settings: Settings): Set<string> {
+  let allow = settingsAllow.get(settings);
+  if (!allow) settingsAllow.set(settings, (allow = allowSet(settings)));
+  return allow;
+}
+
 /** Allowed accounts and tags, lower case, without "@", "#" or a link's host: option `allow` and `settings.ownAccounts`. */
 function allowSet(settings: Settings, allow: string[] = []): Set<string> {
   const own = Array.isArray(settings.ownAccounts) ? (settings.ownAccounts as unknown[]).filter((a): a is string => typeof a === 'string') : [];
@@ -156,7 +168,7 @@ function allowSet(settings: Settings, allow: string[] = []): Set<string> {
 
 /** Handles ("handle"), profile links ("profile URL") and hashtags naming a person ("hashtag") in a piece of text. */
 export function findDetails(text: string, settings: Settings): DetailSpan[] {
-  return find(text, allowSet(settings)).map((f) => ({ start: f.start, end: f.end, label: 'social-handle', kind: f.kind }));
+  return find(text, allowOf(settings)).map((f) => ({ start: f.start, end: f.end, label: 'social-handle', kind: f.kind }));
 }
 
 const POLICY_NOTE = 'the policy says "do not publish any information about a child or young person"';
@@ -185,7 +197,7 @@ const rule: Rule<Options> = {
     },
   },
   create(context: RuleContext<Options>) {
-    const allow = allowSet(context.settings, context.options.allow);
+    const allow = context.options.allow.length ? allowSet(context.settings, context.options.allow) : allowOf(context.settings);
     const enabled: Record<Kind, boolean> = {
       handle: context.options.handles,
       'profile URL': context.options.profileUrls,

@@ -2,11 +2,9 @@
  * trust-criticism: sentences that mention the Trust (its names from `settings.organisationNames`) or its people
  * (colleagues, carers, partners, stakeholders) and read as negative by the AFINN sentiment lexicon.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parse as parseYaml } from 'yaml';
 import type { Rule, RuleContext, Segment } from '../src/types.js';
-import { dataFile } from '../src/paths.js';
+import { readDataYaml } from '../src/detail-finders/data-files.js';
 import { Lexicon, sentenceSpans } from '../src/lexicon/matcher.js';
 
 interface Options {
@@ -22,8 +20,8 @@ interface SentimentAnalyser {
   analyze(text: string, options?: { extras?: Record<string, number> }): SentimentResult;
 }
 
-/** `sentiment` is CommonJS without type declarations. */
-const Sentiment = createRequire(import.meta.url)('sentiment') as new () => SentimentAnalyser;
+/** `sentiment` is CommonJS without type declarations; it is loaded with the rule's data, on first use. */
+const loadSentiment = () => createRequire(import.meta.url)('sentiment') as new () => SentimentAnalyser;
 
 export const DEFAULT_ORGANISATION_NAMES = ['CFT', "Children's Family Trust", 'the Trust'];
 
@@ -32,9 +30,9 @@ let data: { analyser: SentimentAnalyser; people: string[]; afinn: Record<string,
 /** The people words and AFINN adjustments, read once. */
 function loadData() {
   if (!data) {
-    const raw = parseYaml(readFileSync(dataFile('trust-criticism.yaml'), 'utf8')) as { people: string[]; afinn: Record<string, number>; neutralPhrases: string[] };
+    const raw = readDataYaml('trust-criticism.yaml') as { people: string[]; afinn: Record<string, number>; neutralPhrases: string[] };
     const phrases = raw.neutralPhrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+'));
-    data = { analyser: new Sentiment(), people: raw.people, afinn: raw.afinn, neutral: new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi') };
+    data = { analyser: new (loadSentiment())(), people: raw.people, afinn: raw.afinn, neutral: new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi') };
   }
   return data;
 }

@@ -3,10 +3,8 @@
  * without a named speaker or writer, "RT" without whose post, "via" a platform or "a friend", shortened links and
  * links whose text hides where they lead — and links to domains in `settings.untrustedDomains`.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Rule, RuleContext, Segment, TextSource } from '../src/types.js';
-import { dataFile } from '../src/paths.js';
+import { readDataYaml } from '../src/detail-finders/data-files.js';
 
 interface Options {
   /** Quotations shorter than this many words (a phrase in scare quotes) are not checked. */
@@ -29,7 +27,7 @@ let data: { cue: RegExp; unnamed: RegExp; shorteners: Set<string>; generic: Set<
 /** The word lists, read once and compiled. */
 function loadData() {
   if (!data) {
-    const raw = parseYaml(readFileSync(dataFile('unattributed-content.yaml'), 'utf8')) as Data;
+    const raw = readDataYaml('unattributed-content.yaml') as Data;
     data = {
       cue: wordsRegExp(raw.attributionCues),
       unnamed: new RegExp(`^(?:${raw.unnamedSources.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'iu'),

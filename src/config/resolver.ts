@@ -12,7 +12,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { Plugin, Rule, RuleEntry, RuleLevel, Settings } from '../types.js';
 import type { ConfiguredRule } from '../engine/linter.js';
 import { builtinRules } from '../engine/registry.js';
-import { ajv, describeAjvErrors, OptionsError, resolveRuleOptions } from './rule-options.js';
+import { compileSchema, describeAjvErrors, OptionsError, resolveRuleOptions } from './rule-options.js';
 import { configSchema } from './schema.js';
 import { PRESETS, presetRules } from './presets.js';
 import { ConfigError, type ConfigData } from './types.js';
@@ -54,7 +54,9 @@ export interface ResolverOptions {
   reportUnusedDisableDirectives?: RuleLevel;
 }
 
-const validateConfig = ajv.compile(configSchema);
+let configValidator: ReturnType<typeof compileSchema> | undefined;
+/** The config file validator, compiled (or loaded precompiled) on first use. */
+const validateConfig = (data: unknown) => (configValidator ??= compileSchema(configSchema))(data);
 const LEVELS: Record<string, 0 | 1 | 2> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
 const toLevel = (level: RuleLevel): 0 | 1 | 2 => LEVELS[String(level)]!;
 const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -196,7 +198,7 @@ export class ConfigResolver {
       throw new ConfigError(`Cannot read config file ${file}: ${message}`);
     }
     if (!validateConfig(data)) {
-      throw new ConfigError(`${file}: ${describeAjvErrors(validateConfig.errors)}`);
+      throw new ConfigError(`${file}: ${describeAjvErrors(configValidator!.errors)}`);
     }
     const config = data as ConfigData;
     const base = dirname(file);

@@ -1,33 +1,85 @@
 /** Validates a rule's options against its JSON Schema and fills in the schema's defaults (ajv). */
-import AjvModule from 'ajv';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Rule } from '../types.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { assertSafeRegex } from './safe-regex.js';
 
-// ajv is CommonJS: under NodeNext its default export is the module object.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
+const require = createRequire(import.meta.url);
 
-export const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
+/** How schemas are compiled, at run time and by the build (precompile-validators.ts). */
+export const AJV_OPTIONS = { useDefaults: true, allErrors: true, strict: false } as const;
+
+type Ajv = InstanceType<typeof AjvModule.default>;
+let ajvInstance: Ajv | undefined;
+
+/** ajv, loaded on first need (built-in schemas usually come precompiled; ajv is CommonJS). */
+export function getAjv(): Ajv {
+  if (!ajvInstance) {
+    const mod = require('ajv') as { default?: typeof AjvModule.default };
+    const Ajv = (mod.default ?? mod) as typeof AjvModule.default;
+    ajvInstance = new Ajv(AJV_OPTIONS);
+    addSafeRegexKeyword(ajvInstance);
+  }
+  return ajvInstance;
+}
+
+/** The keyword that makes a schema need ajv at run time: its check is a function, which standalone code cannot hold. */
+export const RUNTIME_ONLY_KEYWORD = 'safeRegex';
 
 /**
  * `{ type: 'string', safeRegex: true }` in a rule's schema: the option is a regular expression written by a user,
  * so it must compile and must not backtrack catastrophically (a hostile pattern would hang a pre-commit hook).
  */
-ajv.addKeyword({
-  keyword: 'safeRegex',
-  type: 'string',
-  schemaType: 'boolean',
-  validate: function check(enabled: boolean, pattern: string): boolean {
-    if (!enabled) return true;
+function addSafeRegexKeyword(ajv: Ajv): void {
+  ajv.addKeyword({
+    keyword: RUNTIME_ONLY_KEYWORD,
+    type: 'string',
+    schemaType: 'boolean',
+    validate: function check(enabled: boolean, pattern: string): boolean {
+      if (!enabled) return true;
+      try {
+        assertSafeRegex(pattern, 'this pattern');
+        return true;
+      } catch (error) {
+        (check as unknown as { errors: object[] }).errors = [{ keyword: 'safeRegex', message: `is unsafe: ${(error as Error).message}`, params: {} }];
+        return false;
+      }
+    },
+  });
+}
+
+/** Where the build writes the validators of the built-in schemas (ajv's standalone code, keyed by schema JSON). */
+export const PRECOMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'data', 'validators.cjs');
+
+let precompiled: Record<string, ValidateFunction> | undefined;
+
+function precompiledValidators(): Record<string, ValidateFunction> {
+  if (!precompiled) {
     try {
-      assertSafeRegex(pattern, 'this pattern');
-      return true;
-    } catch (error) {
-      (check as unknown as { errors: object[] }).errors = [{ keyword: 'safeRegex', message: `is unsafe: ${(error as Error).message}`, params: {} }];
-      return false;
+      precompiled = require(PRECOMPILED_VALIDATORS) as Record<string, ValidateFunction>;
+    } catch {
+      precompiled = {};
     }
-  },
-});
+  }
+  return precompiled;
+}
+
+/** A validator for `schema`: the build's precompiled one when it has this very schema, else compiled by ajv now. */
+export function compileSchema(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  const ready = Object.hasOwn(precompiledValidators(), key) ? precompiledValidators()[key] : undefined;
+  // JSON would drop a RegExp or a function: use the precompiled code only for a schema that is plain JSON.
+  if (ready && isDeepStrictEqual(JSON.parse(key), schema)) return ready;
+  return getAjv().compile(schema);
+}
+
+/** The schema a rule's options object is validated against. */
+export const optionsSchema = (schema: Record<string, unknown>): Record<string, unknown> => ({ type: 'object', additionalProperties: false, ...schema });
+
 const validators = new WeakMap<Rule, ValidateFunction>();
 
 export class OptionsError extends Error {}
@@ -54,7 +106,7 @@ export function resolveRuleOptions(rule: Rule, given: unknown): Record<string, u
     return options;
   }
   let validate = validators.get(rule);
-  if (!validate) validators.set(rule, (validate = ajv.compile({ type: 'object', additionalProperties: false, ...schema })));
+  if (!validate) validators.set(rule, (validate = compileSchema(optionsSchema(schema))));
   if (!validate(options)) throw new OptionsError(describeAjvErrors(validate.errors));
   return options;
 }

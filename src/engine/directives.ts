@@ -23,11 +23,17 @@ export interface Directive {
 
 const BODY = /^\s*cftlint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
 const COMMENT = /<!--([\s\S]*?)-->/g;
-const OWN_LINE_PREFIX = /^\s*(?:<!--|#|\/\/)?\s*(cftlint-(?:disable-next-line|disable-line|disable|enable)(?=\s|$)[^\r\n]*?)\s*(?:-->)?\s*$/;
+// One optional comment marker, then the directive: no two adjacent `\s*` (which backtrack quadratically on long blank lines).
+const OWN_LINE_PREFIX = /^\s*(?:(?:<!--|#|\/\/)\s*)?(cftlint-(?:disable-next-line|disable-line|disable|enable)(?=\s|$)[^\r\n]*)$/;
+/** The directive of a line of its own, without a closing `-->` and trailing space (trimmed by hand: linear time). */
+const ownLineBody = (line: string): string | undefined => {
+  const m = OWN_LINE_PREFIX.exec(line);
+  return m ? m[1]!.trimEnd().replace(/-->$/, '').trimEnd() : undefined;
+};
 
 /** True for a line of a plain-text draft that is a directive (and so not published text). */
 export function isDirectiveLine(line: string): boolean {
-  return OWN_LINE_PREFIX.test(line);
+  return line.includes('cftlint-') && OWN_LINE_PREFIX.test(line);
 }
 
 function parseBody(body: string): Omit<Directive, 'line' | 'column' | 'targetLine' | 'offset'> | undefined {
@@ -59,8 +65,9 @@ export function parseDirectives(text: string, format: 'markdown' | 'plaintext', 
   }
   const lineRe = /[^\r\n]*/g;
   for (const m of text.matchAll(lineRe)) {
-    const own = OWN_LINE_PREFIX.exec(m[0]);
-    const body = own && parseBody(own[1]!);
+    if (!m[0].includes('cftlint-')) continue;
+    const own = ownLineBody(m[0]);
+    const body = own && parseBody(own);
     if (body) directives.push(locate(body, m.index, m.index + m[0].length, lines));
   }
   return directives;

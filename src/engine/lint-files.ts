@@ -8,12 +8,12 @@ import { dirname } from 'node:path';
 import type { FileFix, LintResult, Source, TextFix } from '../types.js';
 import { kindFromName } from '../files/kind.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../files/write-atomic.js';
-import { load, loadText, DEFAULT_MAX_FILE_SIZE } from '../processors/index.js';
+import { load, loadTextSafely, DEFAULT_MAX_FILE_SIZE } from '../processors/index.js';
 import { ConfigError, type ConfigResolver, type ResolvedConfig } from '../config/resolver.js';
 import { applyTextFixes, isTextFix } from './fixer.js';
 import { countResult, fatalResult, lintSource, type LintOptions, type LintOutcome } from './linter.js';
 import { hashBytes, type LintCache } from './cache.js';
-import { attachSidecar, readSidecar, reviewSuppression, sidecarPath } from '../review/index.js';
+import { attachSidecar, readSidecar, reviewSuppression, sidecarPath } from '../review/signoff.js';
 import { statSync } from 'node:fs';
 
 export interface LintFilesOptions {
@@ -141,7 +141,9 @@ async function lintFromReader(filePath: string, config: ResolvedConfig, options:
 export async function lintText(text: string, filePath: string, options: LintFilesOptions): Promise<LintResult> {
   const config = await options.resolver.forFile(filePath);
   const kind = kindFromName(filePath);
-  const source = loadText(filePath, text, kind?.kind === 'text' ? kind.format : 'markdown');
+  const loaded = loadTextSafely(filePath, text, kind?.kind === 'text' ? kind.format : 'markdown');
+  if (!loaded.ok) return fatalResult(filePath, loaded.problem);
+  const source = loaded.source as Source & { kind: 'text' };
   const outcome = await lintSource(source, lintOptions(config, options));
   return options.fixDryRun || options.fix ? (await fixText(source, outcome, config, options, false)).result : outcome.result;
 }
@@ -189,7 +191,9 @@ async function fixText(
     if (fixes.length === 0) break;
     const { output } = applyTextFixes(current.text, fixes);
     if (output === current.text) break;
-    current = loadText(source.filePath, output, source.format);
+    const reloaded = loadTextSafely(source.filePath, output, source.format);
+    if (!reloaded.ok || reloaded.source.kind !== 'text') break; // a fix that makes the draft unreadable is not applied
+    current = reloaded.source;
     outcome = await lintSource(current, lintOptions(config, options));
   }
   if (current.text === source.text) return { result: outcome.result };

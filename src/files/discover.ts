@@ -21,6 +21,8 @@ export interface IgnoreOptions {
   ignorePatterns?: string[];
 }
 
+export class IgnoreFileError extends Error {}
+
 /** Answers "is this path ignored?" for paths under cwd, from ignore files and --ignore-pattern. */
 export class IgnoreRules {
   private readonly matcher: Ignore = ignore();
@@ -32,7 +34,7 @@ export class IgnoreRules {
     const files = options.ignorePath ? [resolve(options.cwd, options.ignorePath)] : ['.gitignore', '.cftlintignore'].map((f) => join(options.cwd, f));
     for (const file of files) {
       if (existsSync(file)) this.matcher.add(readFileSync(file, 'utf8'));
-      else if (options.ignorePath) throw new Error(`Cannot read ignore file ${file}: file not found`);
+      else if (options.ignorePath) throw new IgnoreFileError(`Cannot read ignore file ${file}: file not found`);
     }
     this.matcher.add(options.ignorePatterns ?? []);
   }

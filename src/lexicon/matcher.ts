@@ -50,7 +50,9 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const first = tokens.length === 0;
-    const breaks = !first && SENTENCE_BREAK.test(`${text.slice(prevEnd, start)} `);
+    // Most tokens are one space apart, which never ends a sentence: skip the test for those.
+    const gap = text.slice(prevEnd, start);
+    const breaks = !first && gap !== ' ' && SENTENCE_BREAK.test(`${gap} `);
     if (breaks) sentence++;
     tokens.push({ text: m[0], start, end: start + m[0].length, sentence, sentenceStart: first || breaks });
     prevEnd = start + m[0].length;
@@ -58,7 +60,7 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const fold = (s: string) => s.replace(/’/g, "'").toLowerCase();
+const fold = (s: string) => (s.includes('’') ? s.replace(/’/g, "'") : s).toLowerCase();
 const words = (phrase: string) => [...phrase.matchAll(WORD)].map((m) => m[0].replace(/’/g, "'"));
 
 /** True when `word` is `pattern` with the pattern's capitals kept (its lower-case letters match either case). */

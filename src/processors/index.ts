@@ -3,7 +3,7 @@
  * Heavy libraries are not imported here: image decoding happens lazily in the rules that need it.
  */
 import { basename } from 'node:path';
-import type { ImageSource, TextSource, Source } from '../types.js';
+import { UnreadableSourceError, type ImageSource, type TextSource, type Source } from '../types.js';
 import { kindFromName, sniffImage, describeContent, type FileKind } from '../files/kind.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown } from './markdown.js';
@@ -83,5 +83,15 @@ export function load(filePath: string, bytes: Buffer, kind: FileKind | undefined
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, problem: decoded.problem };
-  return { ok: true, source: loadText(filePath, decoded.text, kind.format) };
+  return loadTextSafely(filePath, decoded.text, kind.format);
+}
+
+/** loadText, with a draft too complex to parse turned into a problem instead of a throw. */
+export function loadTextSafely(filePath: string, text: string, format: 'markdown' | 'plaintext'): Loaded {
+  try {
+    return { ok: true, source: loadText(filePath, text, format) };
+  } catch (error) {
+    if (error instanceof UnreadableSourceError) return { ok: false, problem: error.message };
+    throw error;
+  }
 }
