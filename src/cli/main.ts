@@ -9,10 +9,9 @@ import { availableParallelism } from 'node:os';
 import { Chalk } from 'chalk';
 import { yamlModule } from '../detail-finders/data-files.js';
 import picomatch from 'picomatch';
-import { isDynamicPattern } from 'tinyglobby';
 import type { LintResult, RuleEntry, RuleLevel, RuleMeta } from '../types.js';
 import { ConfigError, ConfigResolver } from '../config/resolver.js';
-import { discover, IgnoreFileError, IgnoreRules, NoFilesError } from '../files/discover.js';
+import { discover, IgnoreFileError, IgnoreRules, isGlob, NoFilesError } from '../files/discover.js';
 import { isLintable } from '../files/kind.js';
 import { changedSince, GitError, readStaged, stagedFiles } from '../files/git.js';
 import { parseShard, selectShard, ShardError } from '../files/shard.js';
@@ -257,7 +256,7 @@ function withinPatterns(file: string, patterns: string[], cwd: string): boolean 
   return patterns.some((pattern) => {
     const abs = resolve(cwd, pattern);
     if (file === abs || file.startsWith(abs.endsWith(sep) ? abs : abs + sep)) return true;
-    return isDynamicPattern(pattern) && picomatch(pattern, { dot: true })(relative(cwd, file).split(sep).join('/'));
+    return isGlob(pattern) && picomatch(pattern, { dot: true })(relative(cwd, file).split(sep).join('/'));
   });
 }
 

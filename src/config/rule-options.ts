@@ -22,34 +22,29 @@ export function getAjv(): Ajv {
     const mod = require('ajv') as { default?: typeof AjvModule.default };
     const Ajv = (mod.default ?? mod) as typeof AjvModule.default;
     ajvInstance = new Ajv(AJV_OPTIONS);
-    addSafeRegexKeyword(ajvInstance);
   }
   return ajvInstance;
 }
 
-/** The keyword that makes a schema need ajv at run time: its check is a function, which standalone code cannot hold. */
-export const RUNTIME_ONLY_KEYWORD = 'safeRegex';
-
 /**
- * `{ type: 'string', safeRegex: true }` in a rule's schema: the option is a regular expression written by a user,
- * so it must compile and must not backtrack catastrophically (a hostile pattern would hang a pre-commit hook).
+ * `{ type: 'string', safeRegex: true }` in a rule's schema marks an option that is a regular expression written by
+ * a user: it must compile and must not backtrack catastrophically (a hostile pattern would hang a pre-commit hook).
+ * Checked here after schema validation, so the schema itself stays plain JSON that the build can precompile.
  */
-function addSafeRegexKeyword(ajv: Ajv): void {
-  ajv.addKeyword({
-    keyword: RUNTIME_ONLY_KEYWORD,
-    type: 'string',
-    schemaType: 'boolean',
-    validate: function check(enabled: boolean, pattern: string): boolean {
-      if (!enabled) return true;
-      try {
-        assertSafeRegex(pattern, 'this pattern');
-        return true;
-      } catch (error) {
-        (check as unknown as { errors: object[] }).errors = [{ keyword: 'safeRegex', message: `is unsafe: ${(error as Error).message}`, params: {} }];
-        return false;
-      }
-    },
-  });
+function checkRegexOptions(schema: unknown, value: unknown, path: string): void {
+  if (!schema || typeof schema !== 'object') return;
+  const s = schema as { safeRegex?: boolean; properties?: Record<string, unknown>; items?: unknown };
+  if (s.safeRegex === true && typeof value === 'string') {
+    try {
+      assertSafeRegex(value, 'this pattern');
+    } catch (error) {
+      throw new OptionsError(`${path || '(options)'} is unsafe: ${(error as Error).message}`);
+    }
+  }
+  if (s.properties && value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, sub] of Object.entries(s.properties)) checkRegexOptions(sub, (value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+  }
+  if (s.items && Array.isArray(value)) value.forEach((item, i) => checkRegexOptions(s.items, item, `${path}.${i}`));
 }
 
 /** Where the build writes the validators of the built-in schemas (ajv's standalone code, keyed by schema JSON). */
@@ -108,5 +103,6 @@ export function resolveRuleOptions(rule: Rule, given: unknown): Record<string, u
   let validate = validators.get(rule);
   if (!validate) validators.set(rule, (validate = compileSchema(optionsSchema(schema))));
   if (!validate(options)) throw new OptionsError(describeAjvErrors(validate.errors));
+  checkRegexOptions(optionsSchema(schema), options, '');
   return options;
 }

@@ -6,7 +6,6 @@ import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { isLintable } from './kind.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -22,6 +21,9 @@ export interface IgnoreOptions {
 }
 
 export class IgnoreFileError extends Error {}
+
+/** True when a pattern has glob syntax (and is not simply a file or folder name). */
+export const isGlob = (pattern: string): boolean => /[*?[\]{}()!]/.test(pattern);
 
 /** Answers "is this path ignored?" for paths under cwd, from ignore files and --ignore-pattern. */
 export class IgnoreRules {
@@ -86,7 +88,8 @@ export async function discover(
       const skipped = { count: 0 };
       for await (const file of walk(absolute, ignores, skipped)) found.add(file);
       sawIgnored = skipped.count > 0;
-    } else if (isDynamicPattern(pattern)) {
+    } else if (isGlob(pattern)) {
+      const { glob } = await import('tinyglobby'); // only runs with globs need it
       const matches = await glob(pattern, { cwd: options.cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
       for (const file of matches) {
         if (!isLintable(file)) continue;

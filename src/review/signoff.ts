@@ -4,7 +4,7 @@
  * (plain text, images, or Markdown). It holds while `hash` matches the draft's current content.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { yamlModule } from '../detail-finders/data-files.js';
 import type { Settings, Source } from '../types.js';
 import { bytesHash, textHash } from './content.js';
 
@@ -50,7 +50,7 @@ export function readSidecar(filePath: string): SignOff | { problem: string } | u
   }
   let doc: unknown;
   try {
-    doc = parseYaml(raw);
+    doc = yamlModule().parse(raw); // yaml loads only when a sidecar exists
   } catch (error) {
     return { problem: `${sidecarPath(filePath)} is not valid YAML: ${(error as Error).message}` };
   }
