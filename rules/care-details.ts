@@ -8,6 +8,7 @@ import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { dataYaml, lazy, sentenceAt, sentenceSpans } from '../src/detail-finders/lexicons.js';
 import { tiedToPerson } from '../src/detail-finders/person-context.js';
 import { memoPerText } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Kinds to check: "care status", "care history", "legal", "medical", "social work". */
@@ -124,8 +125,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Care status, care history, legal, medical and social-work details about a particular person.',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/care-details.md',
     defaultSeverity: 'error',
     messages: {

@@ -7,6 +7,7 @@ import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { NUM, numberValue } from '../src/child-details/numbers.js';
 import { isFirstName } from '../src/child-details/lexicon.js';
 import { memoPerText, sameOptions } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Oldest age (in years) still reported as a child's. */
@@ -150,8 +151,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Ages, year groups and school stages of a young person ("aged 7", "Year 4", "her GCSEs").',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/child-age.md',
     defaultSeverity: 'error',
     messages: {

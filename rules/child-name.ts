@@ -9,6 +9,7 @@ import { allowedNames, getLexicon, isFirstName } from '../src/child-details/lexi
 import { childTermOffsets, getContextPatterns, lastWordBefore, wordIndex, wordStarts } from '../src/child-details/context.js';
 import { findAges } from './child-age.js';
 import { memoPerText } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** How many words away child wording ("son", "school", an age) may be to make a name a child's. */
@@ -238,8 +239,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'First names of children and young people ("our foster son Tom", "Lily, aged 6").',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/child-name.md',
     defaultSeverity: 'error',
     messages: {

@@ -7,6 +7,7 @@ import type * as PhoneLib from 'libphonenumber-js';
 import type * as Postcode from 'postcode';
 import type { DetailSpan, Rule, RuleContext, Segment, Settings } from '../src/types.js';
 import { memoPerText } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Contact details that are always fine to publish (the Trust's switchboard, its head office postcode). */
@@ -82,8 +83,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Phone numbers, email addresses and postcodes in a draft.',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/contact-details.md',
     defaultSeverity: 'error',
     messages: {

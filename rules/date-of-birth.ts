@@ -7,6 +7,7 @@ import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { DATE, MONTH, RELATIVE_DAY, YEAR, yearsIn } from '../src/child-details/dates.js';
 import { NUM, numberValue } from '../src/child-details/numbers.js';
 import { memoPerText, sameOptions } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** A birth year more than this many years ago is an adult's. */
@@ -108,8 +109,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Dates of birth and birthdays of young people ("born 3 March 2015", "her birthday on 12 May").',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/date-of-birth.md',
     defaultSeverity: 'error',
     messages: {

@@ -11,6 +11,7 @@ import { findPlaces } from '../src/detail-finders/uk-places.js';
 import { sentenceSubject, tiedToPerson, type CueKind } from '../src/detail-finders/person-context.js';
 import { findDetails as schoolNames } from './school-name.js';
 import { memoPerText } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Places, streets or estates that are always fine to publish (the Trust's head office street). */
@@ -229,8 +230,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: "A child's or foster family's home address, street, estate or town, and real-time locations.",
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/home-location.md',
     defaultSeverity: 'error',
     messages: {

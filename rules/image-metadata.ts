@@ -7,6 +7,7 @@ import { UnreadableSourceError, type Rule } from '../src/types.js';
 import { ContainerError } from '../src/images/container.js';
 import { metadataOf, type MetaField } from '../src/images/metadata.js';
 import { stripFix } from '../src/images/strip.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Kinds of detail to leave alone, e.g. ["owner"] when the Trust's own copyright line is fine. */
@@ -29,7 +30,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'image',
     description: 'Identifying metadata in a photo: owner names, serial numbers, captions, people, thumbnails, comments.',
-    policy: 'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/image-metadata.md',
     defaultSeverity: 'warn',
     fixable: 'metadata',

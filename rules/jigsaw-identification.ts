@@ -13,6 +13,7 @@ import { findDetails as homeLocation } from './home-location.js';
 import { findDetails as careDetails } from './care-details.js';
 import { findDetails as socialHandle } from './social-handle.js';
 import { findDetails as contactDetails } from './contact-details.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** How many details of different kinds make a jigsaw. */
@@ -71,8 +72,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Details that identify a child together (first name + age + town, school + year group + date) in one paragraph.',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/jigsaw-identification.md',
     defaultSeverity: 'error',
     messages: {

@@ -8,6 +8,7 @@ import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { dataYaml, escapeRegExp, firstNames, lazy, lowerSet, phraseAlternation } from '../src/detail-finders/lexicons.js';
 import { isPlaceName } from '../src/detail-finders/uk-places.js';
 import { memoPerText } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Names that are always fine to publish (the Trust's own training academy, a sponsor club). */
@@ -256,8 +257,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Named schools, nurseries, colleges, and identifiable clubs and teams a child belongs to.',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/school-name.md',
     defaultSeverity: 'error',
     messages: {

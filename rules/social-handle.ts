@@ -8,6 +8,7 @@ import type { DetailSpan, Rule, RuleContext, Settings } from '../src/types.js';
 import { isPlaceName } from '../src/detail-finders/uk-places.js';
 import { dataYaml, englishWords, escapeRegExp, firstNames, firstNamesThatAreWords, lazy, lowerSet } from '../src/detail-finders/lexicons.js';
 import { memoPerText } from '../src/detail-finders/memo.js';
+import { NO_INFORMATION_ABOUT_CHILDREN } from '../src/policy.js';
 
 interface Options {
   /** Handles, profile links or hashtags that are always fine (the Trust's accounts and campaign tags). */
@@ -178,8 +179,7 @@ const rule: Rule<Options> = {
   meta: {
     kind: 'text',
     description: 'Social media handles, links to profiles, and hashtags that name a person.',
-    policy:
-      'It is the expectation of the Trust that you do not publish any information about a child or young person on any social media platform.',
+    policy: NO_INFORMATION_ABOUT_CHILDREN,
     docs: 'rules/social-handle.md',
     defaultSeverity: 'error',
     messages: {
