@@ -82,7 +82,7 @@ export class ConfigResolver {
   private readonly layers = new Map<string, Promise<Layer>>();
   private readonly dirConfig = new Map<string, Promise<string | undefined>>();
 
-  constructor(private readonly options: ResolverOptions) {}
+  constructor(readonly options: ResolverOptions) {}
 
   /** The config for one file: which rules run with which options and settings. Throws ConfigError. */
   async forFile(filePath: string): Promise<ResolvedConfig> {

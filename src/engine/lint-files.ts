@@ -13,6 +13,7 @@ import { ConfigError, type ConfigResolver, type ResolvedConfig } from '../config
 import { applyTextFixes, isTextFix } from './fixer.js';
 import { countResult, fatalResult, lintSource, type LintOptions, type LintOutcome } from './linter.js';
 import { hashBytes, type LintCache } from './cache.js';
+import { lintInWorkers, textThreads } from './text-workers.js';
 import { attachSidecar, readSidecar, reviewSuppression, sidecarPath } from '../review/signoff.js';
 import { statSync } from 'node:fs';
 
@@ -57,6 +58,11 @@ export async function lintFiles(files: string[], options: LintFilesOptions): Pro
   if (options.fix) {
     const removed = await removeStaleTempFiles(new Set(files.map((f) => dirname(f))));
     if (removed) options.debug?.(`removed ${removed} temp file(s) left by an interrupted --fix`);
+  }
+  const threads = textThreads(files, options);
+  if (threads > 1) {
+    options.debug?.(`linting ${files.length} files in ${threads} threads`);
+    return (await lintInWorkers(files, threads, options)).filter((r): r is LintResult => r !== undefined);
   }
   const results: LintResult[] = new Array(files.length);
   let next = 0;
