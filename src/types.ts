@@ -93,6 +93,8 @@ export interface Settings {
   organisationNames?: string[];
   reviewers?: string[];
   untrustedDomains?: string[];
+  /** The Trust's own social media accounts and hashtags. */
+  ownAccounts?: string[];
   [key: string]: unknown;
 }
 
