@@ -20,5 +20,8 @@ export const PACKAGE_ROOT = findPackageRoot();
 /** A data file shipped beside the rules, e.g. `dataFile('political-content.yaml')` → `<root>/rules/data/...`. */
 export const dataFile = (name: string): string => join(PACKAGE_ROOT, 'rules', 'data', name);
 
+let version: string | undefined;
+
+/** cftlint's version, read once (it keys every file's config hash and the cache). */
 export const packageVersion = (): string =>
-  (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  (version ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);

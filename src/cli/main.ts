@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Chalk } from 'chalk';
-import { yamlModule } from '../detail-finders/data-files.js';
+import { yamlModule } from '../yaml.js';
 import picomatch from 'picomatch';
 import type { LintResult, RuleEntry, RuleLevel, RuleMeta } from '../types.js';
 import { ConfigError, ConfigResolver } from '../config/resolver.js';

@@ -5,18 +5,15 @@
  * are unchanged; otherwise (or when it is missing) the value is computed from the sources, as the build does.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type * as Yaml from 'yaml';
+import { yamlModule } from '../yaml.js';
 import { PACKAGE_ROOT, dataFile } from '../paths.js';
 
-const require = createRequire(import.meta.url);
 
 /** Where the build writes precomputed data. */
 export const PRECOMPUTED_DIR = join(PACKAGE_ROOT, 'dist', 'data');
 
-/** The `yaml` package, loaded on first use (most runs read only precomputed JSON). */
-export const yamlModule = (): typeof Yaml => require('yaml') as typeof Yaml;
+export { yamlModule };
 
 /** A precomputed file's value, when it was computed from exactly `sources`. */
 function precomputed(file: string, sources: string): unknown {

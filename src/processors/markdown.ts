@@ -4,7 +4,7 @@
  */
 import { unified, remarkParse, remarkFrontmatter, remarkGfm } from './remark-stack.js';
 import type { Node as YamlNode } from 'yaml';
-import { yamlModule } from '../detail-finders/data-files.js';
+import { yamlModule } from '../yaml.js';
 import { Segment, type SegmentBuilder, type SegmentKind } from './segment.js';
 import { UnreadableSourceError } from '../types.js';
 

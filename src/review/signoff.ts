@@ -4,7 +4,7 @@
  * (plain text, images, or Markdown). It holds while `hash` matches the draft's current content.
  */
 import { readFileSync } from 'node:fs';
-import { yamlModule } from '../detail-finders/data-files.js';
+import { yamlModule } from '../yaml.js';
 import type { Settings, Source } from '../types.js';
 import { bytesHash, textHash } from './content.js';
 
